@@ -1,0 +1,46 @@
+# Two commands are the contract (see README): `make site` and `make test`.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_SITE := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+APT_TEST := chromium poppler-utils
+
+.PHONY: site test serve clean system-site system-test
+
+site: $(VENV)/.site node_modules/.installed system-site
+	$(PY) hooks/build_all.py site
+
+test: $(VENV)/.test node_modules/.installed system-site system-test
+	$(PY) -m pytest
+
+serve: $(VENV)/.site node_modules/.installed
+	$(VENV)/bin/mkdocs serve
+
+# Debian packages, installed only when missing (needs root, as on CI).
+system-site:
+	@missing=$$(for p in $(APT_SITE); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+system-test:
+	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: requirements.txt $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .site.old .site.building-*

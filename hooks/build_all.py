@@ -1,0 +1,75 @@
+"""Build everything into a temporary folder, then put it in place as ``site/``.
+
+``python hooks/build_all.py`` runs each build step into a fresh folder beside the
+destination. Only when every step succeeds is the old ``site/`` replaced, so a failed
+build never leaves a half-written site where the good one was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+Step = Callable[[Path], None]
+
+
+def build_website(out: Path) -> None:
+    """The public website (with the PDF leaflets), strict: any warning fails."""
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
+        cwd=PROJECT,
+        check=True,
+    )
+
+
+STEPS: list[Step] = [build_website]
+
+
+def replace_folder(new: Path, dest: Path) -> None:
+    """Put ``new`` where ``dest`` is, keeping the old one until the new one is in place."""
+    old = dest.with_name(f".{dest.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if dest.exists():
+        dest.rename(old)
+    new.rename(dest)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(dest: Path, steps: list[Step] = STEPS) -> None:
+    """Run every step into a temporary folder and publish it at ``dest`` only if all succeed."""
+    dest = dest.resolve()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.building-", dir=dest.parent))
+    try:
+        out = work / "out"
+        for step in steps:
+            step(out)
+        replace_folder(out, dest)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dest", nargs="?", default=str(PROJECT / "site"), type=Path)
+    args = parser.parse_args()
+    try:
+        build(args.dest)
+    except subprocess.CalledProcessError as error:
+        print(f"Build failed ({error.cmd[2:4]}): the last good site was left as it was.", file=sys.stderr)
+        return 1
+    print(f"Built everything into {args.dest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""MkDocs glue for local details: check them at start-up and expand ``{{ local.* }}``.
+
+Also the last word on markers: any ``{{ … }}`` that no hook expanded is reported.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import local_details
+import markers
+
+log = logging.getLogger("mkdocs.plugins.local_details")
+
+CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+details: local_details.LocalDetails | None = None
+
+
+def on_config(config):
+    """Load docs/data/local.yml; a bad value stops the build naming every bad key."""
+    global details
+    path = Path(config.docs_dir) / "data" / "local.yml"
+    values, problems = local_details.load(path)
+    if problems:
+        raise PluginError("Local details are wrong:\n" + "\n".join(f"  {p}" for p in problems))
+    details = local_details.LocalDetails(values)
+    config.extra["local"] = {key.replace(".", "_"): value for key, value in values.items()}
+    config.extra["local"]["tel"] = local_details.tel_href(values["service.phone"])
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    rendered = details.markers()
+
+    def render(marker: markers.Marker) -> str:
+        if marker.key not in rendered:
+            raise markers.MarkerError(
+                f"unknown local detail '{marker.key}'; use one of: {', '.join(sorted(rendered))}"
+            )
+        return rendered[marker.key]
+
+    def report(marker: markers.Marker, message: str) -> None:
+        log.warning("%s:%d: %s: %s", page.file.src_uri, marker.line, marker.text, message)
+
+    return markers.expand(markdown, "local", render, report)
+
+
+def on_page_content(html, page, config, files):
+    """Warn about markers no hook expanded (after every hook has had the Markdown)."""
+    for _, text in markers.unexpanded(CODE.sub("", html)):
+        log.warning(
+            "%s: marker %s was not expanded: check its spelling against the README's list of markers",
+            page.file.src_uri,
+            text,
+        )
+    return html

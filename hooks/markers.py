@@ -1,0 +1,105 @@
+"""Find and expand ``{{ namespace.key }}`` markers in page Markdown.
+
+A marker is ``{{ name.key }}`` or ``{{ name.key(argument) }}``. Markers inside fenced code
+blocks and inline code are left alone, so the README-style syntax can be shown on a page.
+This module knows nothing about MkDocs; each feature hook expands its own namespace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+MARKER = re.compile(
+    r"\{\{\s*(?P<namespace>[a-z_]+)\.(?P<key>[a-z_]+)\s*(?:\((?P<argument>[^)]*)\))?\s*\}\}"
+)
+ANY_MARKER = re.compile(r"\{\{.*?\}\}")
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker as written on a page."""
+
+    namespace: str
+    key: str
+    argument: str | None
+    line: int
+    text: str
+
+
+class MarkerError(ValueError):
+    """A marker that its namespace cannot expand; the message says what to do."""
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    return [match.span() for match in INLINE_CODE.finditer(line)]
+
+
+def _outside(spans: list[tuple[int, int]], start: int) -> bool:
+    return not any(first <= start < last for first, last in spans)
+
+
+def prose_lines(markdown: str) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    """Yield (line number, line, inline code spans) for lines outside fenced code blocks."""
+    fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        yield number, line, _code_spans(line)
+
+
+def find(markdown: str, namespace: str | None = None) -> list[Marker]:
+    """Every marker outside code, optionally only those of one namespace."""
+    found = []
+    for number, line, spans in prose_lines(markdown):
+        for match in MARKER.finditer(line):
+            if not _outside(spans, match.start()):
+                continue
+            if namespace and match["namespace"] != namespace:
+                continue
+            argument = match["argument"].strip() if match["argument"] is not None else None
+            found.append(Marker(match["namespace"], match["key"], argument, number, match[0]))
+    return found
+
+
+def unexpanded(markdown: str) -> list[tuple[int, str]]:
+    """(line, text) of every ``{{ … }}`` left outside code: markers no hook expanded."""
+    left = []
+    for number, line, spans in prose_lines(markdown):
+        left.extend((number, m[0]) for m in ANY_MARKER.finditer(line) if _outside(spans, m.start()))
+    return left
+
+
+def expand(
+    markdown: str,
+    namespace: str,
+    render: Callable[[Marker], str],
+    report: Callable[[Marker, str], None],
+) -> str:
+    """Replace each marker of ``namespace`` by ``render(marker)``.
+
+    When ``render`` raises :class:`MarkerError` the marker is kept as written and
+    ``report(marker, message)`` is called, so one run reports every bad marker.
+    """
+    lines = markdown.splitlines(keepends=True)
+    by_line: dict[int, list[Marker]] = {}
+    for marker in find(markdown, namespace):
+        by_line.setdefault(marker.line, []).append(marker)
+    for number, markers in by_line.items():
+        line = lines[number - 1]
+        for marker in markers:
+            try:
+                line = line.replace(marker.text, render(marker), 1)
+            except MarkerError as error:
+                report(marker, str(error))
+        lines[number - 1] = line
+    return "".join(lines)
