@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -128,9 +128,6 @@ class LocalDetails:
     def __init__(self, values: dict[str, str]) -> None:
         self.values = values
 
-    def get(self, key: str) -> str:
-        return self.values[key]
-
     def markers(self) -> dict[str, str]:
         """Markdown for every ``local.*`` marker key."""
         v = self.values
@@ -156,8 +153,3 @@ class LocalDetails:
                 f"[{v['mediation_provider.phone']}]({tel_href(v['mediation_provider.phone'])})"
             ),
         }
-
-    def report_link(self, page_title: str) -> str:
-        """``mailto:`` address for "Report a problem with this page"."""
-        subject = quote(f"Problem with the page: {page_title}")
-        return f"mailto:{self.values['service.email']}?subject={subject}"
