@@ -43,8 +43,10 @@ def on_page_markdown(markdown, page, config, files):
             )
         return rendered[marker.key]
 
+    offset = markers.body_offset(page.file.content_string)
+
     def report(marker: markers.Marker, message: str) -> None:
-        log.warning("%s:%d: %s: %s", page.file.src_uri, marker.line, marker.text, message)
+        log.warning("%s:%d: %s: %s", page.file.src_uri, offset + marker.line, marker.text, message)
 
     return markers.expand(markdown, "local", render, report)
 

@@ -34,6 +34,23 @@ class MarkerError(ValueError):
     """A marker that its namespace cannot expand; the message says what to do."""
 
 
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def body_offset(source: str) -> int:
+    """Lines of the page file that come before the Markdown MkDocs hands to hooks.
+
+    MkDocs strips YAML front matter (and the blank lines after it) before
+    ``on_page_markdown``; add this to a line number in that Markdown to get the
+    line in the file an editor opens.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
+
+
 def _code_spans(line: str) -> list[tuple[int, int]]:
     return [match.span() for match in INLINE_CODE.finditer(line)]
 

@@ -1,6 +1,6 @@
 """The marker finder and expander, on real Markdown."""
 
-from markers import Marker, MarkerError, expand, find, unexpanded
+from markers import Marker, MarkerError, body_offset, expand, find, unexpanded
 
 
 def test_finds_markers_with_line_numbers_and_arguments():
@@ -39,3 +39,12 @@ def test_expand_replaces_and_reports_every_bad_marker():
 def test_expand_leaves_other_namespaces():
     text = "{{ routes.comparison }}\n"
     assert expand(text, "local", lambda m: "X", lambda m, s: None) == text
+
+
+def test_body_offset_counts_front_matter_and_blank_lines():
+    source = "---\ntitle: A\nlast_reviewed: 2026-11-28\n---\n\n\n# Heading\n{{ local.x }}\n"
+    body = source.split("---\n", 2)[2].lstrip("\n")
+    assert body_offset(source) == 6
+    marker = find(body)[0]
+    assert source.splitlines()[marker.line + body_offset(source) - 1] == "{{ local.x }}"
+    assert body_offset("# No front matter\n") == 0
