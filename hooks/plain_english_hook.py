@@ -1,0 +1,155 @@
+"""MkDocs glue for the plain English and currency checks.
+
+On every page: readability budgets, abbreviations (glossary, first use, <abbr> markup),
+outdated terms, and review dates. Generates the Glossary page and writes the review report
+(review-report.json and review-report.csv) into the site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
+
+import glossary
+import outdated_terms
+import prose
+import readability
+import review_dates
+
+log = logging.getLogger("mkdocs.plugins.plain_english")
+
+GLOSSARY_PAGE = "glossary.md"
+
+
+class State:
+    """What on_config loaded, and what pages have reported so far in this build."""
+
+    budgets: readability.Budgets
+    glossary: glossary.Glossary
+    terms: list[outdated_terms.Term]
+    today: object
+    reviews: dict[str, review_dates.Review]
+    review_problems: list[str]
+
+
+state = State()
+
+
+def on_config(config):
+    """Load the budgets, glossary and outdated terms; a bad file stops the build naming every problem."""
+    data = Path(config.docs_dir) / "data"
+    problems = []
+    try:
+        state.budgets = readability.load_budgets(data / "plain_english.yml")
+    except readability.BudgetsError as error:
+        problems.append(str(error))
+    try:
+        state.glossary = glossary.load(data / "glossary.yml")
+    except glossary.GlossaryError as error:
+        problems.append(str(error))
+    try:
+        state.terms, _, _ = outdated_terms.load(data / "outdated_terms.yml")
+    except outdated_terms.OutdatedTermsError as error:
+        problems.append(str(error))
+    try:
+        state.today = review_dates.today()
+    except ValueError as error:
+        problems.append(str(error))
+    if problems:
+        raise PluginError("Plain English data is wrong:\n" + "\n".join(f"  {p}" for p in problems))
+    for term in state.terms:
+        for short, stands_for in term.abbreviations:
+            state.glossary.add_abbreviation(short, stands_for, True, (stands_for,))
+    state.reviews = {}
+    state.review_problems = []
+    return config
+
+
+def on_files(files, config):
+    """Add the generated Glossary page."""
+    old_names = [(t.old, t.current, t.since or "") for t in state.terms if t.confidence == "verified"]
+    content = glossary.render_page(state.glossary, old_names)
+    files.append(File.generated(config, GLOSSARY_PAGE, content=content))
+    return files
+
+
+def _where(page, config) -> str:
+    """The page's file as an editor finds it (generated pages say which hook made them)."""
+    if page.file.generated_by or not page.file.abs_src_path:
+        return f"{page.file.src_uri} (generated page)"
+    return os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+
+
+def _line_mapper(page, markdown: str):
+    """Turn a line of the Markdown this hook sees into a line of the page's source file."""
+    source = page.file.content_string
+    body, _ = get_data(source)
+    offset = source[: len(source) - len(body)].count("\n") if source.endswith(body) else 0
+    mapping = prose.line_map(body, markdown)
+    return lambda line: mapping.get(line, line) + offset
+
+
+def _check_review(page, where: str) -> None:
+    result = review_dates.check(page.meta, state.today)
+    if isinstance(result, list):
+        extra = "; a generated page gets it from its generator's front matter" if page.file.generated_by else ""
+        for problem in result:
+            message = f"{where}: {problem}{extra}"
+            state.review_problems.append(message)
+            log.error(message)
+        return
+    last, interval, due = result
+    overdue = state.today > due
+    review = review_dates.Review(page.file.src_uri, page.title or "", page.url, last, interval, due, overdue)
+    state.reviews[page.file.src_uri] = review
+    page.meta["review"] = {
+        "last_reviewed": last.isoformat(),
+        "last_reviewed_text": review_dates.long_date(last),
+        "next_review_due": due.isoformat(),
+        "next_review_due_text": review_dates.long_date(due),
+        "overdue": overdue,
+    }
+    if overdue:
+        log.warning(
+            "%s: review overdue: last reviewed %s, next review was due %s; check the page is still right, "
+            "then set last_reviewed to the date you checked it",
+            where,
+            last.isoformat(),
+            due.isoformat(),
+        )
+
+
+def on_page_markdown(markdown, page, config, files):
+    where = _where(page, config)
+    source_line = _line_mapper(page, markdown)
+    _check_review(page, where)
+    blocks = prose.blocks(markdown)
+
+    stats = readability.measure(blocks, state.budgets.long_word_syllables, state.glossary.terms())
+    for problem in readability.check(stats, state.budgets):
+        worst = "; ".join(readability.describe(s, source_line(s.line)) for s in problem.worst)
+        log.warning("%s: %s (docs/data/plain_english.yml). Hardest sentences: %s", where, problem.message, worst)
+    for problem in glossary.check(blocks, state.glossary):
+        log.warning("%s:%d: %s", where, source_line(problem.line), problem.message)
+    for problem in outdated_terms.check(blocks, state.terms):
+        log.warning("%s:%d: %s", where, source_line(problem.line), problem.message)
+
+    definitions = "\n".join(f"*[{short}]: {title}" for short, title in state.glossary.abbr_titles().items())
+    return f"{markdown.rstrip()}\n\n{definitions}\n"
+
+
+def on_post_build(config):
+    """Write the review report; fail the build if any page had no usable review data."""
+    reviews = sorted(state.reviews.values(), key=lambda r: r.page)
+    site = Path(config.site_dir)
+    (site / "review-report.json").write_text(review_dates.report_json(reviews, state.today), encoding="utf-8")
+    (site / "review-report.csv").write_text(review_dates.report_csv(reviews), encoding="utf-8")
+    if state.review_problems:
+        raise PluginError(
+            "Pages without usable review data:\n" + "\n".join(f"  {p}" for p in state.review_problems)
+        )
