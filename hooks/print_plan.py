@@ -1,0 +1,163 @@
+"""Which PDFs the build prints, and which pages go in each.
+
+``docs/data/print.yml`` names the pages that get their own leaflet and the pages the booklet
+leaves out. This module reads and checks that file and plans the documents from the site's
+pages in reading (navigation) order. It knows nothing about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class PrintPage:
+    """One page of the site as the printer sees it: rendered HTML and what the footer needs."""
+
+    src_uri: str
+    url: str
+    title: str
+    content: str
+    last_reviewed: str | None
+
+    @property
+    def slug(self) -> str:
+        """A name for the page that is safe in ids and file names: finder/start.md -> finder-start."""
+        return re.sub(r"[^a-z0-9]+", "-", self.src_uri.removesuffix(".md").lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """One PDF to make: its file name, kind (leaflet, booklet, large-print), title and pages."""
+
+    file: str
+    kind: str
+    title: str
+    description: str
+    pages: tuple[PrintPage, ...]
+
+
+@dataclass(frozen=True)
+class PrintConfig:
+    """The checked contents of print.yml."""
+
+    leaflets: tuple[str, ...]
+    leave_out: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in print.yml: where, what, and what to do."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def _lines(text: str) -> dict[tuple[str, int], int]:
+    """Line number of each list item, keyed by (list name, index)."""
+    lines: dict[tuple[str, int], int] = {}
+    root = yaml.compose(text)
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            lines[(key.value, -1)] = key.start_mark.line + 1
+            if isinstance(value, yaml.SequenceNode):
+                for index, item in enumerate(value.value):
+                    lines[(key.value, index)] = item.start_mark.line + 1
+    return lines
+
+
+def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
+    """Read print.yml and check every entry against the pages in the navigation."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+        lines = _lines(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return PrintConfig((), ()), [Problem(path, line, f"not valid YAML: {error}; fix the syntax")]
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        return PrintConfig((), ()), [
+            Problem(path, 1, "must be a mapping with 'leaflets' and 'booklet_leaves_out'")
+        ]
+    for key in sorted(set(data) - {"leaflets", "booklet_leaves_out"}):
+        problems.append(
+            Problem(path, lines.get((key, -1), 1), f"unknown key '{key}'; "
+                    "use 'leaflets' and 'booklet_leaves_out'")
+        )
+    lists: dict[str, list[str]] = {}
+    for key in ("leaflets", "booklet_leaves_out"):
+        items = data.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            problems.append(Problem(path, lines.get((key, -1), 1),
+                                    f"'{key}' must be a list of page files such as complaints.md"))
+            items = []
+        lists[key] = items
+    if not lists["leaflets"] and not any(p.message.startswith("'leaflets'") for p in problems):
+        problems.append(Problem(path, lines.get(("leaflets", -1), 1),
+                                "'leaflets' is empty or missing; list the pages that get a leaflet"))
+    seen: set[str] = set()
+    for index, page in enumerate(lists["leaflets"]):
+        line = lines.get(("leaflets", index), 1)
+        if page in seen:
+            problems.append(Problem(path, line, f"leaflet page '{page}' is listed twice; "
+                                    "remove one"))
+        seen.add(page)
+        if page not in nav_pages:
+            problems.append(Problem(path, line, f"leaflet page '{page}' is not a page in the "
+                                    "navigation (mkdocs.yml nav); fix the name or add the page"))
+    for index, entry in enumerate(lists["booklet_leaves_out"]):
+        if not any(_matches(entry, page) for page in nav_pages):
+            problems.append(Problem(path, lines.get(("booklet_leaves_out", index), 1),
+                                    f"'{entry}' matches no page in the navigation; fix the name "
+                                    "(a page such as downloads.md or a folder such as finder/)"))
+    return PrintConfig(tuple(lists["leaflets"]), tuple(lists["booklet_leaves_out"])), problems
+
+
+def _matches(entry: str, src_uri: str) -> bool:
+    """A leave-out entry names one page (x.md) or every page in a folder (x/)."""
+    return src_uri.startswith(entry) if entry.endswith("/") else src_uri == entry
+
+
+def plan(
+    config: PrintConfig, pages: list[PrintPage], site_name: str, service: str
+) -> list[PrintDocument]:
+    """The PDFs to make: the booklet, its large-print edition, then a leaflet per listed page.
+
+    ``pages`` are in reading order; the booklet keeps that order.
+    """
+    by_uri = {page.src_uri: page for page in pages}
+    booklet = tuple(
+        page for page in pages if not any(_matches(entry, page.src_uri) for entry in config.leave_out)
+    )
+    documents = [
+        PrintDocument("booklet.pdf", "booklet", site_name,
+                      f"Every page of the website as one booklet, from {service}.", booklet),
+        PrintDocument("booklet-large-print.pdf", "large-print", f"{site_name} (large print)",
+                      f"The full booklet in large print, from {service}.", booklet),
+    ]
+    for src_uri in config.leaflets:
+        page = by_uri[src_uri]
+        documents.append(PrintDocument(
+            f"{page.slug}.pdf", "leaflet", f"{page.title}: a leaflet from {service}",
+            f"The '{page.title}' page as a leaflet.", (page,)))
+    return documents
+
+
+def missing_dates(documents: list[PrintDocument]) -> list[PrintPage]:
+    """Leaflet pages whose front matter lacks a valid last_reviewed date (the footer needs it)."""
+    return [
+        doc.pages[0] for doc in documents
+        if doc.kind == "leaflet" and not DATE.match(doc.pages[0].last_reviewed or "")
+    ]
