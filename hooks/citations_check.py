@@ -59,18 +59,18 @@ def _unknown(edition: Edition, para: Para) -> tuple[str, str] | None:
 
 def _range_problems(edition: Edition, first: Para, last: Para) -> list[tuple[str, str]]:
     found = []
+    if first.chapter != last.chapter:
+        section = edition.section(first)
+        meant = f" (did you mean {section.range_text}, {section.title}?)" if section else ""
+        found.append((f"the range {range_text(first, last)} crosses from chapter {first.chapter} "
+                      f"to chapter {last.chapter}",
+                      f"keep each range inside one chapter, or cite each chapter separately{meant}"))
     for para in dict.fromkeys((first, last)):
         unknown = _unknown(edition, para)
         if unknown:
             found.append(unknown)
     if found:
         return found
-    if first.chapter != last.chapter:
-        section = edition.section(first)
-        meant = f" (did you mean {section.range_text}, {section.title}?)" if section else ""
-        return [(f"the range {range_text(first, last)} crosses from chapter {first.chapter} "
-                 f"to chapter {last.chapter}",
-                 f"keep each range inside one chapter, or cite each chapter separately{meant}")]
     if last < first:
         section = edition.section(last)
         hint = f" ({section.title})" if section else ""

@@ -31,7 +31,7 @@ REGISTRY = Path("data") / "code_of_practice.yml"
 ROUTES = Path("data") / "routes.yml"
 EDITION_KEY = "code_of_practice_edition"
 REFERENCES_PAGE = "code-of-practice-references.md"
-TABLE_PLACEHOLDER = "<!-- citations: references table -->"
+TABLE_PLACEHOLDER = '<div class="cop-references-table"></div>'
 REFERENCES_MARKDOWN = """---
 title: Code of Practice references
 description: Every paragraph of the SEND Code of Practice that this site refers to, and the pages that refer to it.
@@ -41,8 +41,9 @@ review_interval_months: {review_interval_months}
 
 # Code of Practice references
 
-This page lists every paragraph of the SEND Code of Practice that this site refers to. It also
-lists the pages that refer to each one. If the Code changes, these are the pages to check.
+SEND stands for special educational needs and disability. This page lists each part of the SEND
+Code of Practice that this site uses. It also shows which pages use each part. If the Code
+changes, we check those pages.
 
 {placeholder}
 """
@@ -72,7 +73,9 @@ def _check_data_files(docs: Path, edition: citations_registry.Edition) -> None:
     for path in sorted((docs / "data").glob("*.yml")):
         if path.name == REGISTRY.name:
             continue
-        stack = [yaml.compose(path.read_text(encoding="utf-8"))]
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        stack = [yaml.compose(text)]
         while stack:
             node = stack.pop()
             if isinstance(node, yaml.MappingNode):
@@ -81,8 +84,10 @@ def _check_data_files(docs: Path, edition: citations_registry.Edition) -> None:
                 stack.extend(node.value)
             elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
                 for citation in citations_parse.find_in_text(node.value, edition.id):
+                    span = range(node.start_mark.line, node.end_mark.line + 1)
+                    line = next((n + 1 for n in span if n < len(lines) and citation.text in lines[n]),
+                                node.start_mark.line + 1)
                     for problem in citations_check.check_citation(citation, edition):
-                        line = node.start_mark.line + citation.line
                         log.warning(_at(problem, line).message(f"docs/data/{path.name}"))
 
 
@@ -131,9 +136,12 @@ def _line_map(source: str, markdown: str) -> tuple[dict[int, int], set[int]]:
 
 
 def _edition(page, where: str) -> citations_registry.Edition:
+    """The edition the page cites: its front matter's choice, or the registry's current one."""
     wanted = page.meta.get(EDITION_KEY)
     if wanted is not None and str(wanted) not in registry.editions:
-        log.warning("%s:1: '%s: %s' is not an edition in docs/%s; use one of: %s", where,
+        lines = page.file.content_string.splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith(EDITION_KEY)), 1)
+        log.warning("%s:%d: '%s: %s' is not an edition in docs/%s; use one of: %s", where, line,
                     EDITION_KEY, wanted, REGISTRY.as_posix(), ", ".join(registry.editions))
         return registry.edition()
     return registry.edition(str(wanted) if wanted is not None else None)
@@ -164,6 +172,11 @@ def on_page_markdown(markdown, page, config, files):
             elif outside:
                 problems.append(outside)
         for problem in problems:
+            if citation.line in generated:
+                problem = citations_check.Problem(
+                    problem.line, problem.written, problem.what,
+                    problem.fix + " (a marker on this line generated the text: fix the data it "
+                                  "comes from)")
             log.warning(_at(problem, line_of(citation.line)).message(where))
         if not citation.malformed and not citation.in_link and _all_known(citation, edition):
             good.append(citation)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -71,7 +71,6 @@ class Citation:
     malformed: Malformed | None = None
     in_link: bool = False
     edition: str | None = None
-    generated: bool = field(default=False, compare=False)
 
     @property
     def paragraphs_text(self) -> str:

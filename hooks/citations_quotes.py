@@ -1,7 +1,8 @@
 """Find quotations of the Code of Practice in Markdown and compare them with known wording.
 
 A quotation is a Markdown blockquote whose last paragraph is the attribution
-``— SEND Code of Practice, paragraph 11.N``. It matches the known wording when, after
+``— SEND Code of Practice, paragraph 11.N`` (or, as in the leaflet, whose last line ends with
+``(11.N)``). It matches the known wording when, after
 normalising whitespace, quote marks, dashes and case, it is a run of whole sentences (or
 list items) of that wording; a gap inside may be marked with an ellipsis (``…`` or ``...``),
 and an ellipsis at the start or end allows a part-sentence there. This module knows nothing
@@ -20,6 +21,7 @@ ATTRIBUTION = re.compile(
     r"^[—–-]{1,2}\s*(?:the\s+)?SEND Code of Practice,?\s+(?:paragraph|para\.?)\s+(?P<para>[\d.]+?)\.?\s*$",
     re.IGNORECASE,
 )
+BRACKETED = re.compile(r"\s*\((?P<para>\d+\.\d+)\)\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TAG = re.compile(r"<[^>]+>")
@@ -68,7 +70,7 @@ def _blocks(lines: list[str]) -> list[str]:
 
 
 def find(markdown: str) -> list[Quotation]:
-    """Every blockquote whose last paragraph attributes it to one paragraph of the Code."""
+    """Every blockquote attributed to one paragraph of the Code."""
     quotes: list[Quotation] = []
     run: list[tuple[int, str]] = []
     for number, line, masked in list(masked_lines(markdown)) + [(0, "", "")]:
@@ -89,11 +91,15 @@ def _quotation(run: list[tuple[int, str]]) -> Quotation | None:
         texts.pop()
     if not texts:
         return None
+    last = run[len(texts) - 1][0]
     attribution = ATTRIBUTION.match(_plain(texts[-1]))
-    if not attribution:
-        return None
-    blocks = _blocks(texts[:-1])
-    return Quotation(run[0][0], run[len(texts) - 1][0], attribution["para"], tuple(blocks))
+    if attribution:
+        return Quotation(run[0][0], last, attribution["para"], tuple(_blocks(texts[:-1])))
+    bracketed = BRACKETED.search(_plain(texts[-1]))
+    if bracketed:  # the leaflet's way: the quoted words, then "(11.3)"
+        texts[-1] = BRACKETED.sub("", _plain(texts[-1]))
+        return Quotation(run[0][0], last, bracketed["para"], tuple(_blocks(texts)))
+    return None
 
 
 def normalise(text: str) -> str:

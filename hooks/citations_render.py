@@ -41,14 +41,18 @@ def hint(first: Para, last: Para, edition: Edition) -> str:
     return f"{range_text(first, last)}: {edition.describe(first, last)}"
 
 
-def link(citation: Citation, visible: str, edition: Edition) -> str:
-    """The HTML link that replaces a citation; its visible text is kept as written."""
+def link(citation: Citation, visible: str, edition: Edition, described: bool = True) -> str:
+    """The HTML link that replaces a citation; its visible text is kept as written.
+
+    ``described``: point ``aria-describedby`` at the ranges' items in the page's list.
+    """
     ids = " ".join(dict.fromkeys(range_id(a, b) for a, b in citation.ranges))
     title = "; ".join(hint(a, b, edition) for a, b in citation.ranges)
+    describedby = f'aria-describedby="{ids}" ' if described else ""
     return (
         f'<a class="{CSS_CLASS}" href="{escape(edition.page)}" '
         f'aria-label="{escape(accessible_name(citation, edition))}" '
-        f'aria-describedby="{ids}" title="{escape(title)}">{visible}</a>'
+        f'{describedby}title="{escape(title)}">{visible}</a>'
     )
 
 
@@ -71,10 +75,9 @@ def _range_citation(first: Para, last: Para) -> Citation:
                     ((first, last),))
 
 
-def range_link(first: Para, last: Para, visible: str, edition: Edition, ids: bool = True) -> str:
-    """A link for one range, such as ``Paragraphs 11.6 to 11.10``."""
-    html = link(_range_citation(first, last), visible, edition)
-    return html if ids else html.replace(f' aria-describedby="{range_id(first, last)}"', "")
+def range_link(first: Para, last: Para, visible: str, edition: Edition) -> str:
+    """A link for one range, such as ``Paragraphs 11.6 to 11.10``, next to its description."""
+    return link(_range_citation(first, last), visible, edition, described=False)
 
 
 def page_list(ranges: list[Range], edition: Edition) -> str:
@@ -82,7 +85,7 @@ def page_list(ranges: list[Range], edition: Edition) -> str:
     items = []
     for first, last in ranges:
         noun = "Paragraph" if first == last else "Paragraphs"
-        anchor = range_link(first, last, f"{noun} {range_text(first, last)}", edition, ids=False)
+        anchor = range_link(first, last, f"{noun} {range_text(first, last)}", edition)
         items.append(f'<li id="{range_id(first, last)}">{anchor}: '
                      f"{escape(edition.describe(first, last))}.</li>")
     return (
@@ -108,7 +111,7 @@ def references_table(cited: dict[Range, list[CitingPage]], edition: Edition) -> 
         return "<p>No page on this site cites the Code of Practice.</p>"
     rows = []
     for (first, last), pages in sorted(cited.items()):
-        anchor = range_link(first, last, range_text(first, last), edition, ids=False)
+        anchor = range_link(first, last, range_text(first, last), edition)
         links = "".join(f'<li><a href="{escape(p.url)}">{escape(p.title)}</a></li>'
                         for p in sorted(set(pages), key=lambda p: p.title))
         rows.append(f'<tr><th scope="row">{anchor}</th>'

@@ -200,6 +200,7 @@ VALIDATOR_CASES = [
     ("paragraph 12.400", "chapter 12 is not in the registry", "knows chapter 11"),
     ("paragraph 12.45", "chapter 12 is not in the registry", "did you mean 11.45"),
     ("paragraphs 11.38 to 11.13", "runs backwards", "write it as 11.13 to 11.38"),
+    ("paragraphs 11.6 to 12.10", "crosses from chapter 11 to chapter 12", "did you mean 11.6 to 11.10"),
     ("paragraphs 11.6 to 12.10", "chapter 12 is not in the registry", "knows chapter 11"),
     ("paragraph 11.", "has no paragraph number after the dot", "write a paragraph number such as 11.45"),
     ("paragraph 11..45", "two dots", "did you mean 11.45 (What parents and young people can appeal"),
@@ -330,6 +331,18 @@ def test_quotation_found_in_markdown_and_checked(edition):
     assert citations_check.check_quotation(quotes[1], edition) == []
 
 
+def test_quotation_in_the_leaflet_style_is_checked(edition):
+    markdown = ("> Decisions about provision for children and young people with SEN should be made as "
+                "soon as possible. (11.3)\n\n"
+                "> Decisions about provision should be made quickly.\n>\n> (11.3)\n")
+    good, bad = citations_quotes.find(markdown)
+    assert (good.para, good.blocks) == ("11.3", ("Decisions about provision for children and young "
+                                                 "people with SEN should be made as soon as possible.",))
+    assert citations_check.check_quotation(good, edition) == []
+    [problem] = citations_check.check_quotation(bad, edition)
+    assert bad.first_line == 3 and "does not match the known wording of 11.3" in problem.what
+
+
 def test_quotation_of_paragraph_without_known_wording_fails(edition):
     [unknown] = citations_quotes.find("> Something.\n>\n> — SEND Code of Practice, paragraph 11.20\n")
     [problem] = citations_check.check_quotation(unknown, edition)
@@ -361,7 +374,7 @@ BAD_LINES = {
     "paragraph 11.0": "paragraph 11.0 is not in the registry",
     "paragraph 12.400": "chapter 12 is not in the registry",
     "paragraphs 11.38 to 11.13": "runs backwards",
-    "paragraphs 11.6 to 12.10": "chapter 12 is not in the registry",
+    "paragraphs 11.6 to 12.10": "crosses from chapter 11 to chapter 12",
     "paragraph 11.": "has no paragraph number after the dot",
     "paragraph 11..45": "two dots in a row",
     "paragraph 11.045": "a 0 in front of the paragraph number",
@@ -393,10 +406,24 @@ def test_every_bad_case_fails_the_build_naming_file_and_line(build_variant):
         for index, text in enumerate(BAD_LINES):
             lines[text] = start + 2 * index
         lines["quote"] = start + 2 * len(BAD_LINES)
+        page = project / "docs" / "appeals.md"
+        page.write_text(page.read_text(encoding="utf-8").replace(
+            "---\n", "---\ncode_of_practice_edition: '1999-01'\n", 1), encoding="utf-8")
+        routes = project / "docs" / "data" / "routes.yml"
+        text = routes.read_text(encoding="utf-8")
+        assert "care parts of an EHC plan (11.31)." in text
+        lines["data"] = text[:text.index("care parts of an EHC plan (11.31).")].count("\n") + 1
+        routes.write_text(text.replace("care parts of an EHC plan (11.31).",
+                                       "care parts of an EHC plan (11.60)."), encoding="utf-8")
 
     result = build_variant(edit)
     assert result.returncode != 0
     log = result.stdout + result.stderr
+    assert "appeals.md:2: 'code_of_practice_edition: 1999-01' is not an edition" in log, log
+    assert re.search(rf"docs/data/routes\.yml:{lines['data']}: Code of Practice citation '\(11\.60\)': "
+                     r"nobody has checked what paragraph 11\.60 is about", log), log
+    assert re.search(r"compare-routes\.md:\d+: Code of Practice citation '\(11\.60\)': .*"
+                     r"a marker on this line generated the text", log), log
     for text, what in BAD_LINES.items():
         pattern = (rf"WARNING\s+-\s+mediation\.md:{lines[text]}: Code of Practice citation "
                    rf"'{re.escape(text)}': [^\n]*{re.escape(what)}[^\n]*; ")
