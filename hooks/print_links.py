@@ -1,7 +1,8 @@
 """Make a page's rendered HTML ready for paper: links, their printed addresses, ids, images.
 
 On paper a link must still say where it goes, so each link's address is printed after its
-text (unless the text or the rest of its paragraph already shows it). Links between pages
+text (unless the text or the rest of its paragraph already shows it, or an earlier link on the
+same page printed it). Links between pages
 become links inside the PDF when both pages are in it, links to the website when its public
 address (``site_url``) is known, and plain text otherwise. In a booklet every id gets the
 page's prefix so ids from different pages cannot clash. The input is HTML as Python-Markdown
@@ -93,7 +94,7 @@ def _attrs_text(attrs: dict[str, str]) -> str:
     return "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attrs.items())
 
 
-def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext) -> str:
+def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext, printed: set[str]) -> str:
     attrs = {m["name"]: html.unescape(m["value"]) for m in ATTR.finditer(match["attrs"])}
     text = match["text"]
     href = attrs.get("href")
@@ -120,9 +121,10 @@ def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext) -> str:
             href += f"#{parts.fragment}"
     attrs["href"] = href
     address = address_for_print(href)
-    shown = "" if _already_shown(address, text, content[match.end():]) else (
-        f'<span class="link-address"> ({html.escape(address)})</span>'
-    )
+    shown = ""
+    if address not in printed and not _already_shown(address, text, content[match.end():]):
+        shown = f'<span class="link-address"> ({html.escape(address)})</span>'
+    printed.add(address)
     return f"<a{_attrs_text(attrs)}>{text}</a>{shown}"
 
 
@@ -148,7 +150,8 @@ def _absolute_images(content: str, ctx: LinkContext) -> str:
 def for_print(ctx: LinkContext) -> str:
     """The page's content ready for paper (see the module's docstring)."""
     content = ctx.page.content
-    content = LINK.sub(lambda m: _rewrite_link(m, content, ctx), content)
+    printed: set[str] = set()
+    content = LINK.sub(lambda m: _rewrite_link(m, content, ctx, printed), content)
     content = _absolute_images(content, ctx)
     if ctx.prefix_ids:
         content = _prefix_ids(content, ctx.page)

@@ -12,6 +12,7 @@ This module knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import logging
@@ -30,8 +31,11 @@ from weasyprint.urls import URLFetcher
 
 from print_links import LinkContext, address_for_print, chapter_id, for_print
 from print_plan import PrintDocument, PrintPage
+from print_tables import stack_wide_tables
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
+# Tables with more columns than this are stacked (see print_tables), by kind of document.
+MAX_COLUMNS = {"leaflet": 4, "booklet": 4, "large-print": 3}
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,9 @@ class Printer:
         booklet = document.kind != "leaflet"
 
         def content(page: PrintPage) -> Markup:
-            context = LinkContext(page, self.site.pages_by_url, in_document, booklet,
+            stacked = stack_wide_tables(page.content, MAX_COLUMNS[document.kind])
+            context = LinkContext(dataclasses.replace(page, content=stacked),
+                                  self.site.pages_by_url, in_document, booklet,
                                   self.site.url, self.site.dir)
             return Markup(for_print(context))
 

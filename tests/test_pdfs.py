@@ -27,6 +27,7 @@ import downloads
 import print_links
 import print_plan
 import print_render
+import print_tables
 
 PROJECT = Path(__file__).resolve().parent.parent
 LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
@@ -45,7 +46,7 @@ KEY_FACTS = {
     "mediation": ["2 months", "30 days", "3 working days", "certificate"],
     "appeals": ["2 months", "1 month", "mediation certificate"],
 }
-PAGE_RANGES = {"leaflet": (1, 5), "booklet": (12, 60), "booklet-large-print": (20, 120)}
+PAGE_RANGES = {"leaflet": (1, 10), "booklet": (12, 120), "booklet-large-print": (24, 250)}
 
 
 # --- Unit tests: print.yml -------------------------------------------------------------------
@@ -148,6 +149,54 @@ def test_links_on_paper(content, kwargs, expected):
 def test_address_shown_in_another_paragraph_is_still_printed():
     out = rewrite('<p><a href="https://www.lgo.org.uk/">LGO</a></p><p>www.lgo.org.uk</p>')
     assert '<span class="link-address"> (www.lgo.org.uk)</span>' in out
+
+
+def test_each_address_printed_once_per_page():
+    link = '<a href="https://www.gov.uk/cop">11.{}</a>'
+    out = rewrite("<p>" + ", ".join(link.format(n) for n in range(3)) + "</p>")
+    assert out.count('<span class="link-address"> (www.gov.uk/cop)</span>') == 1
+    assert out.count('href="https://www.gov.uk/cop"') == 3
+
+
+# --- Unit tests: wide tables ------------------------------------------------------------------
+
+WIDE = (
+    '<table class="t"><caption>Compare</caption><thead><tr><th>Question</th>'
+    '<th id="r-a"><a href="../a/">A</a></th><th>B</th><th>C</th></tr></thead>'
+    "<tbody><tr><th>Cost</th><td>Free</td><td>Ask</td><td>None</td></tr>"
+    "<tr><th>Time</th><td>2 months</td><td>1 month</td><td>12 months</td></tr></tbody></table>"
+)
+
+
+def test_wide_table_is_stacked_one_table_per_row():
+    out = print_tables.stack_wide_tables(WIDE, 3)
+    assert out.count('<table class="stacked">') == 2
+    assert '<p class="stacked-table-caption">Compare</p>' in out
+    assert '<caption>Cost</caption>' in out and '<caption>Time</caption>' in out
+    # The first row keeps the header's link and id; later rows repeat its text only.
+    assert '<tr><th scope="row" id="r-a"><a href="../a/">A</a></th><td>Free</td></tr>' in out
+    assert '<tr><th scope="row">A</th><td>2 months</td></tr>' in out
+    assert out.count('id="r-a"') == 1
+    # Every cell is still there, in reading order.
+    words = ["Cost", "Free", "Ask", "None", "Time", "2 months", "1 month", "12 months"]
+    positions = [out.index(f">{w}<") for w in words]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        WIDE.replace("<th>C</th>", '<th colspan="2">C</th>'),  # merged cells: left alone
+        "<table><tr><td>a</td><td>b</td><td>c</td><td>d</td></tr></table>",  # no header row
+        WIDE.replace("<td>None</td>", ""),  # ragged row
+    ],
+)
+def test_tables_that_cannot_be_stacked_are_left_alone(table):
+    assert print_tables.stack_wide_tables(table, 3) == table
+
+
+def test_narrow_table_is_left_alone():
+    assert print_tables.stack_wide_tables(WIDE, 4) == WIDE
 
 
 # --- Unit tests: the downloads list -----------------------------------------------------------
