@@ -8,12 +8,16 @@ build never leaves a half-written site where the good one was.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+import downloads
+import offline
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +33,39 @@ def build_website(out: Path) -> None:
     )
 
 
-STEPS: list[Step] = [build_website]
+class StepError(Exception):
+    """A build step found something wrong after its tools ran; the message says what to do."""
+
+
+def build_offline(out: Path) -> None:
+    """The offline copy: built again with Material's offline plugin, zipped into the website.
+
+    Runs after the website so it can take the PDFs from it (they are rendered once), and so
+    the website can be told the zip's size, which is only known once the zip is made.
+    """
+    copy = out.with_name("offline-copy")
+    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(copy)],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+    )
+    offline.copy_pdfs(out, copy)
+    downloads.copy_listing(out / "downloads" / "index.html", copy, copy / "downloads.html")
+    zip_path = out / offline.ZIP_URL
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    offline.pack(copy, zip_path)
+    size = downloads.human_size(zip_path.stat().st_size)
+    if not offline.fill_size(out, size):
+        raise StepError(
+            f"No page of the website shows the offline copy's size ({offline.SIZE_TOKEN} not found): "
+            "keep the offline copy link in overrides/main.html and {{ offline.download }} on the download page"
+        )
+    print(f"Offline copy: {zip_path.relative_to(out)} ({size})")
+
+
+STEPS: list[Step] = [build_website, build_offline]
 
 
 def replace_folder(new: Path, dest: Path) -> None:
@@ -66,6 +102,9 @@ def main() -> int:
         build(args.dest)
     except subprocess.CalledProcessError as error:
         print(f"Build failed ({error.cmd[2:4]}): the last good site was left as it was.", file=sys.stderr)
+        return 1
+    except StepError as error:
+        print(f"Build failed: {error}. The last good site was left as it was.", file=sys.stderr)
         return 1
     print(f"Built everything into {args.dest}")
     return 0
