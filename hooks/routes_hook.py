@@ -1,0 +1,150 @@
+"""MkDocs glue for the route tables: check docs/data/routes.yml, expand ``{{ routes.* }}``.
+
+Markers (each on a line of its own):
+``{{ routes.comparison }}``, ``{{ routes.comparison(short) }}``, ``{{ routes.alongside }}``,
+``{{ routes.time_limits }}`` and ``{{ routes.differences(<route id>) }}``.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+import citations_registry
+import local_details
+import markers
+import routes_data
+import routes_render
+
+log = logging.getLogger("mkdocs.plugins.routes")
+
+DATA = Path("data") / "routes.yml"
+KEYS = {"comparison", "alongside", "time_limits", "differences"}
+
+routes: list[routes_data.Route] = []
+local_values: dict[str, str] = {}
+comparison_page: str | None = None
+# page -> links this hook wrote into it: (target page, anchor, route id)
+anchor_links: dict[str, set[tuple[str, str, str]]] = {}
+
+
+def _citation_check(path: Path) -> routes_data.CitationCheck:
+    """Citations checked against the Code of Practice registry (the citations helper's data)."""
+    registry, problems = citations_registry.load(path)
+    if registry is None:
+        raise PluginError("The Code of Practice registry is wrong:\n" + "\n".join(f"  {p}" for p in problems))
+    return routes_data.citation_check(registry.edition().known)
+
+
+def _plain_local_values(docs: Path) -> dict[str, str]:
+    """Plain-text ``local.*`` marker values (no links), for text in route data."""
+    values, _ = local_details.load(docs / "data" / "local.yml")
+    rendered = local_details.LocalDetails(values).markers()
+    return {key: text for key, text in rendered.items() if "](" not in text}
+
+
+def on_files(files, config):
+    """Check the route data against the pages that exist; stop the build naming every problem."""
+    global routes, local_values, comparison_page
+    docs = Path(config.docs_dir)
+    local_values = _plain_local_values(docs)
+    pages = {file.src_uri for file in files.documentation_pages()}
+    check = _citation_check(docs / "data" / "code_of_practice.yml")
+    routes, problems = routes_data.load(docs / DATA, pages, local_values, check)
+    if problems:
+        raise PluginError(
+            f"The route data ({DATA.as_posix()} in docs/) is wrong; fix each problem and build again:\n"
+            + "\n".join(f"  {p}" for p in problems)
+        )
+    comparison_page = None
+    anchor_links.clear()
+    for file in files.documentation_pages():
+        for marker in markers.find(file.content_string, "routes"):
+            if marker.key == "comparison" and marker.argument is None:
+                comparison_page = file.src_uri
+    return files
+
+
+def _render(marker: markers.Marker, line: str, renderer: routes_render.Renderer, page: str) -> str:
+    """HTML for one marker, or :class:`markers.MarkerError` saying what to write instead."""
+    if marker.key not in KEYS:
+        raise markers.MarkerError(f"unknown routes table '{marker.key}'; use one of: {', '.join(sorted(KEYS))}")
+    if line.strip() != marker.text:
+        raise markers.MarkerError("put the marker on a line of its own, with a blank line before and after")
+    ids = [route.id for route in routes]
+    if marker.key == "comparison":
+        if marker.argument not in (None, "short"):
+            raise markers.MarkerError("write {{ routes.comparison }} or {{ routes.comparison(short) }}")
+        if marker.argument is None and page != comparison_page:
+            raise markers.MarkerError(f"the full comparison is already on {comparison_page}; place it once")
+        html = renderer.comparison(short=marker.argument == "short")
+    elif marker.key == "differences":
+        if marker.argument not in ids:
+            raise markers.MarkerError(f"'{marker.argument}' is not a route id; use one of: {', '.join(ids)}")
+        try:
+            html = renderer.differences(marker.argument)
+        except ValueError as error:
+            raise markers.MarkerError(f"{error}; change 'confused_with' in {DATA.as_posix()}") from error
+        if comparison_page:
+            target = posixpath.relpath(comparison_page, posixpath.dirname(page) or ".")
+            html += (
+                "\n\n[See how this route compares with all the others]"
+                f"({target}#{routes_render.anchor(renderer.by_id[marker.argument])})"
+            )
+    elif marker.argument is not None:
+        raise markers.MarkerError(f"write {{{{ routes.{marker.key} }}}} with no argument")
+    elif marker.key == "alongside":
+        html = renderer.alongside_table()
+    else:
+        html = renderer.time_limits_table()
+    return f"\n\n{html}\n\n"
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Replace each ``{{ routes.* }}`` marker by its table; report bad markers with their line."""
+    if not markers.find(markdown, "routes"):
+        return markdown
+    source = page.file.src_uri
+    lines = markdown.splitlines()
+    written = anchor_links.setdefault(source, set())
+
+    def link_to(route: routes_data.Route) -> str:
+        target: File = files.get_file_from_path(route.page)
+        if route.anchor:
+            written.add((route.page, route.anchor, route.id))
+            return f"{target.url_relative_to(page.file)}#{route.anchor}"
+        return target.url_relative_to(page.file)
+
+    renderer = routes_render.Renderer(routes, local_values, link_to, source)
+
+    def render(marker: markers.Marker) -> str:
+        return _render(marker, lines[marker.line - 1], renderer, source)
+
+    offset = markers.body_offset(page.file.content_string)
+
+    def report(marker: markers.Marker, message: str) -> None:
+        log.warning("%s:%d: %s: %s", source, offset + marker.line, marker.text, message)
+
+    return markers.expand(markdown, "routes", render, report)
+
+
+def on_env(env, config, files):
+    """Every anchor this hook linked to (in a route's ``page``) must exist on its page."""
+    for source, links in anchor_links.items():
+        for target, anchor, route_id in sorted(links):
+            page = files.get_file_from_path(target).page
+            if page is not None and page.present_anchor_ids is not None and anchor not in page.present_anchor_ids:
+                log.warning(
+                    "%s: route '%s' links to %s#%s, but that page has no such heading; "
+                    "change 'page' in docs/%s or the heading",
+                    source,
+                    route_id,
+                    target,
+                    anchor,
+                    DATA.as_posix(),
+                )
+    return env
