@@ -65,8 +65,9 @@ def on_files(files, config):
         files.append(File.generated(config, uri, content=markdown, inclusion=level))
 
     def link(page_id: str) -> str:
-        url = File.generated(config, finder_pages.page_uri(page_id), content="").url
-        return posixpath.relpath(url, finder_pages.FOLDER) + ("/" if url.endswith("/") else "")
+        """The page's file beside the diagram (index.html named, so it works offline too)."""
+        dest = File.generated(config, finder_pages.page_uri(page_id), content="").dest_uri
+        return posixpath.relpath(dest, finder_pages.FOLDER)
 
     dot_text = finder_diagram.dot(flow, routes, link)
     try:

@@ -398,7 +398,7 @@ def test_staff_diagram_is_built_from_the_flow(site: Path) -> None:
     assert "<svg" in svg and "http://" not in svg.replace("http://www.w3.org", "")
     for page_id in [*flow.questions, *flow.results]:
         assert f'"{page_id}" [' in dot
-        assert f'href="{page_id}/"' in svg
+        assert f'href="{page_id}/index.html"' in svg
 
 
 def test_bad_flow_fails_the_build_naming_question_and_answer(build_variant) -> None:
