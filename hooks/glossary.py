@@ -2,8 +2,8 @@
 
 Every abbreviation a page uses must be in the glossary (or in outdated_terms.yml) and, unless
 the glossary says it needs no spelling out, must be spelled out the first time the page uses
-it: its full form is in the same sentence or earlier. Headings and verbatim Code of
-Practice quotations are exempt from the first-use rule (not from being in the glossary).
+it: its full form is in the same sentence or earlier. Headings, tables, raw HTML and verbatim
+Code of Practice quotations are exempt from the first-use rule (not from being in the glossary).
 This module knows nothing about MkDocs.
 """
 
@@ -19,6 +19,8 @@ import prose
 
 # Two or more capitals, maybe joined by "." or "/" (GOV.UK, PDF/UA), maybe a lower-case tail (SENCo, ICBs).
 ABBREVIATION = re.compile(r"(?<![\w./-])([A-Z]{2,}(?:[./][A-Z]{2,})*)([a-z]?)(?![\w/-]|\.[A-Za-z])")
+# Headings, tables and raw HTML (generated tables) need not spell out: <abbr> titles explain them.
+FIRST_USE_EXEMPT = frozenset({prose.HEADING, prose.TABLE, prose.HTML})
 SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
 ENTRY_KEYS = {"term", "stands_for", "also", "meaning", "spell_out", "source"}
 
@@ -64,6 +66,11 @@ class Glossary:
 
     def add_abbreviation(self, short: str, stands_for: str, spell_out: bool, spellings: tuple[str, ...]) -> None:
         self.abbreviations[short] = Abbreviation(short, stands_for, spell_out, spellings)
+
+    def add_old_abbreviations(self, pairs: list[tuple[str, str]]) -> None:
+        """Old abbreviations (CCG …) from outdated_terms.yml: known, so quotations get <abbr> titles."""
+        for short, stands_for in pairs:
+            self.add_abbreviation(short, stands_for, True, (stands_for,))
 
     def abbr_titles(self) -> dict[str, str]:
         """Every written form (with plural) -> the ``<abbr title>`` text."""
@@ -228,7 +235,7 @@ def check(blocks: list[prose.Block], glossary: Glossary) -> list[Problem]:
             short = abbreviation.short
             if short in spelled or not abbreviation.spell_out:
                 continue
-            if block.kind == prose.HEADING or block.verbatim:
+            if block.kind in FIRST_USE_EXEMPT or block.verbatim:
                 continue
             spelled.add(short)
             end = SENTENCE_END.search(block.text, match.end())

@@ -41,11 +41,16 @@ INLINE_CODE = re.compile(r"(`+).+?\1")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 MARKER = re.compile(r"\{\{.*?\}\}")
-URL = re.compile(r"\b(?:https?://|mailto:|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(
+    r"\b(?:https?://|mailto:|www\.)\S+"  # web addresses
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|uk)\b(?:/[^\s)]*)?"  # bare domains: contact.org.uk
+)
 EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w))")
 SPACES = re.compile(r"\s+")
 
@@ -70,7 +75,7 @@ class Block:
 
 def plain_text(markdown: str, keep_urls: bool = False) -> str:
     """Inline Markdown to the words a reader sees (links to their text, code and tags removed)."""
-    text = INLINE_CODE.sub(" ", markdown)
+    text = COMMENT.sub(" ", INLINE_CODE.sub(" ", markdown))
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     text = AUTOLINK.sub(" ", text) if not keep_urls else text

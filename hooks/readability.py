@@ -14,8 +14,12 @@ from pathlib import Path
 
 import textstat
 import yaml
+from textstat.backend.utils import get_lang_easy_words
 
 import prose
+
+# The Dale–Chall list of about 3,000 words most children know by age 10, shipped with textstat.
+FAMILIAR = frozenset(get_lang_easy_words("en_US"))
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.][A-Za-z0-9]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -25,7 +29,7 @@ BUDGET_KEYS: dict[str, tuple[type, str]] = {
     "max_sentence_words": (int, "words a sentence may have"),
     "max_long_sentences": (int, "sentences over max_sentence_words a page may have"),
     "max_average_sentence_words": (float, "average words per sentence"),
-    "long_word_syllables": (int, "syllables that make a word long"),
+    "long_word_syllables": (int, "syllables that make a word long (unless it is a familiar word)"),
     "max_long_word_percent": (float, "percentage of words that may be long"),
     "min_reading_ease": (float, "lowest Flesch reading ease score"),
     "worst_sentences_shown": (int, "hardest sentences named in a warning"),
@@ -135,26 +139,32 @@ def sentences(text: str) -> list[str]:
 
 
 def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    """One pattern for every glossary term, longest first, whole words, any case."""
+    """One pattern for every glossary term, longest first, whole words (plural too), any case."""
     if not terms:
         return None
     phrases = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})s?(?!\w)", re.IGNORECASE)
+
+
+def is_long(word: str, syllable_count: int, long_word_syllables: int) -> bool:
+    """A long word: enough syllables, and not a familiar word, number or abbreviation."""
+    return (
+        syllable_count >= long_word_syllables
+        and word.lower() not in FAMILIAR
+        and not word.isupper()
+        and not any(c.isdigit() for c in word)
+    )
 
 
 def measure_sentence(
     line: int, text: str, long_word_syllables: int, terms: re.Pattern[str] | None = None
 ) -> Sentence:
-    """Counts for one sentence. Numbers, abbreviations and glossary terms are never long words."""
+    """Counts for one sentence. Glossary terms count for length only (see :class:`Sentence`)."""
     words = WORD.findall(text)
     plain = WORD.findall(terms.sub(" ", text) if terms else text)
     counts = [syllables(w) for w in plain]
-    long_words = sum(
-        1
-        for w, n in zip(plain, counts)
-        if n >= long_word_syllables and not w.isupper() and not any(c.isdigit() for c in w)
-    )
+    long_words = sum(1 for w, n in zip(plain, counts) if is_long(w, n, long_word_syllables))
     return Sentence(line, text, len(words), len(plain), sum(counts), long_words)
 
 
