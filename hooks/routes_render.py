@@ -169,7 +169,7 @@ class Renderer:
         rows = []
         for route in self.routes:
             names = ", ".join(self.name(self.by_id[other]) for other in route.alongside)
-            names = names or "Not applicable: no other route is confirmed in our sources."
+            names = names or "Not applicable: we cannot confirm that this route can be used with another one."
             note = self.entry(route.entries["alongside_note"])
             rows.append(f'<tr><th scope="row">{self.name(route)}</th><td>{names}</td><td>{note}</td></tr>')
         return self.table("alongside", "Which routes you can use alongside each other", head, rows)

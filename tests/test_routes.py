@@ -387,6 +387,9 @@ def test_route_pages_link_to_their_column_in_the_comparison(site: Path) -> None:
         html = (site / page / "index.html").read_text(encoding="utf-8")
         assert f'href="../compare-routes/#route-{route_id}"' in html, page
         assert f'<th scope="col" id="route-{route_id}">' in compare
+    appeals = (site / "appeals" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../compare-routes/#route-exclusion-appeal"' in appeals
+    assert '<th scope="col" id="route-exclusion-appeal">' in compare
 
 
 def test_citations_in_tables_are_linked(site: Path) -> None:
@@ -534,5 +537,24 @@ def test_tables_scroll_in_their_region_at_320_px(site_url: str, browser) -> None
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "How the routes compare"
         page.keyboard.press("ArrowRight")
         page.wait_for_function("document.querySelector('.routes-region').scrollLeft > 0")
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_printed_tables_fit_an_a4_page(site_url: str, browser) -> None:
+    """Printed from the browser on A4 (about 605 CSS px inside the margins), no table is cut off."""
+    page = browser.new_page(viewport={"width": 605, "height": 900})
+    try:
+        page.emulate_media(media="print")
+        for path in ("compare-routes/", "", "mediation/", "more-than-one-route/"):
+            page.goto(site_url + path)
+            sizes = page.evaluate(
+                "[...document.querySelectorAll('.routes-region')]"
+                ".map(r => [r.scrollWidth, r.clientWidth, r.getBoundingClientRect().right])"
+            )
+            assert sizes, path
+            for scroll, client, right in sizes:
+                assert scroll <= client and right <= 605, (path, scroll, client, right)
     finally:
         page.close()
