@@ -137,6 +137,7 @@ class Route:
     name: str
     page: str
     anchor: str | None
+    page_line: int
     run_by_others: bool
     entries: dict[str, Entry]
     time_limits: tuple[TimeLimit, ...]
@@ -385,6 +386,7 @@ def _route(checker: _Checker, data: dict[str, Any], pages: set[str]) -> Route | 
         name=name,
         page=page,
         anchor=anchor,
+        page_line=checker.lines.get((checker.index, "page"), 1),
         run_by_others=data["run_by_others"],
         entries=entries,
         time_limits=limits,

@@ -12,7 +12,6 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 import citations_registry
 import local_details
@@ -28,8 +27,6 @@ KEYS = {"comparison", "alongside", "time_limits", "differences"}
 routes: list[routes_data.Route] = []
 local_values: dict[str, str] = {}
 comparison_page: str | None = None
-# page -> links this hook wrote into it: (target page, anchor, route id)
-anchor_links: dict[str, set[tuple[str, str, str]]] = {}
 
 
 def _citation_check(path: Path) -> routes_data.CitationCheck:
@@ -61,7 +58,6 @@ def on_files(files, config):
             + "\n".join(f"  {p}" for p in problems)
         )
     comparison_page = None
-    anchor_links.clear()
     for file in files.documentation_pages():
         for marker in markers.find(file.content_string, "routes"):
             if marker.key == "comparison" and marker.argument is None:
@@ -110,14 +106,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     source = page.file.src_uri
     lines = markdown.splitlines()
-    written = anchor_links.setdefault(source, set())
 
     def link_to(route: routes_data.Route) -> str:
-        target: File = files.get_file_from_path(route.page)
-        if route.anchor:
-            written.add((route.page, route.anchor, route.id))
-            return f"{target.url_relative_to(page.file)}#{route.anchor}"
-        return target.url_relative_to(page.file)
+        url = files.get_file_from_path(route.page).url_relative_to(page.file)
+        return f"{url}#{route.anchor}" if route.anchor else url
 
     renderer = routes_render.Renderer(routes, local_values, link_to, source)
 
@@ -133,18 +125,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    """Every anchor this hook linked to (in a route's ``page``) must exist on its page."""
-    for source, links in anchor_links.items():
-        for target, anchor, route_id in sorted(links):
-            page = files.get_file_from_path(target).page
-            if page is not None and page.present_anchor_ids is not None and anchor not in page.present_anchor_ids:
+    """A route's ``page`` with an anchor (appeals.md#heading) must name a heading on that page."""
+    for route in routes:
+        target = files.get_file_from_path(route.page).page
+        if route.anchor and target and target.present_anchor_ids is not None:
+            if route.anchor not in target.present_anchor_ids:
                 log.warning(
-                    "%s: route '%s' links to %s#%s, but that page has no such heading; "
-                    "change 'page' in docs/%s or the heading",
-                    source,
-                    route_id,
-                    target,
-                    anchor,
+                    "docs/%s:%d: route '%s', field 'page': %s has no heading with the anchor '#%s'; "
+                    "change 'page' to one of its headings, or the heading",
                     DATA.as_posix(),
+                    route.page_line,
+                    route.id,
+                    route.page,
+                    route.anchor,
                 )
     return env
