@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 APT_SITE := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core graphviz
 APT_TEST := chromium poppler-utils
 
-.PHONY: site test serve clean system-site system-test
+.PHONY: site test serve bench clean system-site system-test
 
 site: $(VENV)/.site node_modules/.installed system-site
 	$(PY) hooks/build_all.py site
@@ -18,6 +18,10 @@ test: $(VENV)/.test node_modules/.installed system-site system-test
 
 serve: $(VENV)/.site node_modules/.installed
 	$(VENV)/bin/mkdocs serve
+
+# Benchmarks (see README): prints a table, writes benchmarks/results.json. A few minutes.
+bench: $(VENV)/.test node_modules/.installed system-site system-test
+	$(PY) benchmarks/run.py
 
 # Debian packages, installed only when missing (needs root, as on CI).
 system-site:

@@ -1,0 +1,51 @@
+"""The full pipeline (website with PDFs, then the offline copy) timed step by step.
+
+``hooks/build_all.py`` of the snapshot runs in its own Python process with each of its STEPS
+wrapped in a timer, exactly as ``make site`` runs them. Each PDF's render time is read from
+the PDF hook's log ("PDF <file>: <n> pages in <s> s"), which is the per-file timing it gives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import project
+
+DRIVER = """
+import json, sys, time
+sys.path.insert(0, "hooks")
+import build_all
+from pathlib import Path
+
+timings = {}
+
+def timed(step):
+    def run(out):
+        started = time.perf_counter()
+        step(out)
+        timings[step.__name__] = time.perf_counter() - started
+    return run
+
+build_all.build(Path(sys.argv[1]), steps=[timed(step) for step in build_all.STEPS])
+print("STEP-TIMINGS " + json.dumps(timings))
+"""
+PDF_LINE = re.compile(r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>[\d.]+) s")
+
+
+def run(site: Path, dest: Path) -> dict:
+    """Run the snapshot's build_all into ``dest``; wall time, each step's time, each PDF's."""
+    started = time.perf_counter()
+    done = subprocess.run([project.PYTHON, "-c", DRIVER, str(dest)], cwd=site,
+                          env=project.BASE_ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    output = done.stdout + done.stderr
+    if done.returncode != 0:
+        tail = "\n".join(output.strip().splitlines()[-15:])
+        raise RuntimeError(f"hooks/build_all.py failed (exit {done.returncode}):\n{tail}")
+    steps = json.loads(output.split("STEP-TIMINGS ", 1)[1].splitlines()[0])
+    pdfs = {m["file"]: float(m["seconds"]) for m in PDF_LINE.finditer(output)}
+    return {"seconds": seconds, "steps": steps, "pdfs": pdfs}

@@ -1,0 +1,477 @@
+"""Benchmarks: what the hooks cost, how heavy a page is, and how the build grows.
+
+``python benchmarks/run.py`` (``make bench``) measures, each figure beside its baseline from
+the same run: hook overhead, the full pipeline and each PDF, page weight against Material's
+default theme, the offline zip's size, growth to 1,000 pages, the citation checker on 10 MB of
+Markdown, and edit-to-preview under ``mkdocs serve``. It prints a table and writes JSON.
+``--quick`` does the same on small sizes with one run each (CI checks that it works; its
+timings mean little).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import checker
+import growth
+import pipeline
+import preview
+import project
+import weight
+
+RESULTS = project.PROJECT / "benchmarks" / "results.json"
+HOOK_OVERHEAD_TARGET = 0.10
+FLAT_SLACK = 1.2  # 1,000 pages may cost at most 12 times 100 pages: 10 times the pages, +20%
+ZIP_TARGET_BYTES = 1_000_000
+EDITED_PAGE = "complaints.md"
+NOTES = [
+    "Times are wall-clock seconds of a whole command (Python start-up and imports included), "
+    "median of the runs; 'hooks on' and 'hooks off' runs alternate so load on the machine "
+    "hits both alike.",
+    "'Site build' is `mkdocs build --no-strict` with SITE_SKIP_PDF=1: the website alone. PDFs "
+    "and the offline copy are timed in the full pipeline (hooks/build_all.py, strict, as "
+    "`make site` runs it).",
+    "'Hooks off' is the same snapshot with the `hooks:` list emptied. The values the hooks give "
+    "the templates (config.extra) are written into its config so the theme overrides still "
+    "render. Its pages keep their {{ ... }} markers unexpanded, so it is built without "
+    "--strict: fit for timing only.",
+    "Each PDF's time is the PDF hook's own log line ('PDF <file>: <n> pages in <s> s', 0.1 s "
+    "resolution). 'All PDFs' sums every PDF (leaflets, booklet, large print).",
+    "Page weight: each page opened once in a fresh Chromium context (empty cache); every "
+    "response the page and its workers receive counted (raw bytes, and gzip -6 of each). The "
+    "default theme build is the same snapshot with hooks on but no custom_dir, no extra_css "
+    "and no palette; font: false is kept in both (Material's default would fetch Google Fonts, "
+    "a third-party request this site never makes).",
+    "Growth: N generated route-like pages (copies of the real route pages with citations, "
+    "a citations table and markers in every row) added to the real pages, which the data "
+    "files name, under a 'Generated routes' nav section. Built without --strict.",
+    "Edit-to-preview: `mkdocs serve` (PDFs are skipped under serve) on a copy; one line added "
+    "to docs/complaints.md; time until the served page shows it.",
+]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How much to measure."""
+
+    runs: int
+    pipeline_runs: int
+    growth_sizes: tuple[int, int, int]
+    growth_runs: int
+    citation_bytes: int
+    edits: int
+    weight_pages: int | None  # None: every page
+    warm_up: bool
+
+
+FULL = Settings(runs=5, pipeline_runs=3, growth_sizes=(10, 100, 1000), growth_runs=3,
+                citation_bytes=10_000_000, edits=3, weight_pages=None, warm_up=True)
+QUICK = Settings(runs=1, pipeline_runs=1, growth_sizes=(2, 4, 8), growth_runs=1,
+                 citation_bytes=100_000, edits=1, weight_pages=2, warm_up=False)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def ratio(ours: float, baseline: float) -> float | None:
+    return ours / baseline if baseline else None
+
+
+def alternate(builds: dict[str, Callable[[], float]], runs: int, warm_up: bool) -> dict:
+    """Run each build ``runs`` times, taking turns; the median and every sample of each."""
+    samples: dict[str, list[float]] = {name: [] for name in builds}
+    if warm_up:
+        for build in builds.values():
+            build()
+    for _ in range(runs):
+        for name, build in builds.items():
+            samples[name].append(build())
+    return {name: {"median_s": median(values), "samples_s": values}
+            for name, values in samples.items()}
+
+
+class Bench:
+    """One benchmark run: a snapshot of the project in a temporary folder, and the results."""
+
+    def __init__(self, settings: Settings, work: Path) -> None:
+        self.settings = settings
+        self.work = work
+        self.snapshot = project.snapshot(work / "snapshot")
+        self.config_text = (self.snapshot / "mkdocs.yml").read_text(encoding="utf-8")
+        self.results: dict = {}
+        self.errors: dict[str, str] = {}
+        self.site_for_weight: Path | None = None
+        self._copies = 0
+
+    def copy(self, name: str, hooks_on: bool = True) -> Path:
+        """A fresh copy of the snapshot, with hooks on or off."""
+        self._copies += 1
+        site = project.clone(self.snapshot, self.work / f"{name}-{self._copies}")
+        if not hooks_on:
+            project.hooks_off(site)
+        return site
+
+    def timed_build(self, site: Path, name: str, env: dict[str, str] | None = None) -> Callable[[], float]:
+        """A function that builds ``site`` once and returns its time; fails if the build fails."""
+        out = self.work / f"out-{name}"
+
+        def build() -> float:
+            done = project.mkdocs_build(site, out, env)
+            if not done.ok:
+                tail = "\n".join(done.log.strip().splitlines()[-12:])
+                raise RuntimeError(f"build of {name} failed:\n{tail}")
+            return done.seconds
+
+        return build
+
+    def section(self, name: str, measure: Callable[[], dict]) -> None:
+        """Measure one section; a failure is recorded and the other sections still run."""
+        started = time.perf_counter()
+        print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+        try:
+            self.results[name] = measure()
+        except Exception as error:  # noqa: BLE001 - every section reports, whatever fails
+            self.errors[name] = f"{type(error).__name__}: {error}"
+            self.results[name] = {"error": self.errors[name]}
+            traceback.print_exc(file=sys.stderr)
+        print(f"[bench] {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+
+    # --- the sections ----------------------------------------------------------------------
+
+    def hook_overhead(self) -> dict:
+        builds = {
+            "hooks_on": self.timed_build(self.copy("site"), "site", project.NO_PDF),
+            "hooks_off": self.timed_build(self.copy("site-nohooks", hooks_on=False),
+                                          "site-nohooks", project.NO_PDF),
+        }
+        timing = alternate(builds, self.settings.runs, self.settings.warm_up)
+        on, off = timing["hooks_on"]["median_s"], timing["hooks_off"]["median_s"]
+        overhead = on / off - 1
+        return {
+            "site_hooks_on_s": on,
+            "site_hooks_off_s": off,
+            "overhead": overhead,
+            "target": HOOK_OVERHEAD_TARGET,
+            "met": overhead <= HOOK_OVERHEAD_TARGET,
+            "samples": timing,
+        }
+
+    def full_pipeline(self) -> dict:
+        site = self.copy("pipeline")
+        plain = self.timed_build(site, "pipeline-plain", project.NO_PDF)
+        runs: list[dict] = []
+        plain_times: list[float] = []
+        if self.settings.warm_up:
+            plain()
+        for number in range(self.settings.pipeline_runs):
+            plain_times.append(plain())
+            dest = self.work / f"pipeline-out-{number}"
+            runs.append(pipeline.run(site, dest))
+            if self.site_for_weight:
+                shutil.rmtree(self.site_for_weight, ignore_errors=True)
+            self.site_for_weight = dest
+        site_s = median(plain_times)
+        total = median([r["seconds"] for r in runs])
+        steps = {name: median([r["steps"][name] for r in runs]) for name in runs[0]["steps"]}
+        files = sorted({name for r in runs for name in r["pdfs"]})
+        pdfs = {name: median([r["pdfs"][name] for r in runs if name in r["pdfs"]]) for name in files}
+        pdfs_total = median([sum(r["pdfs"].values()) for r in runs])
+        website_step = steps.get("build_website")
+        pdf_step = website_step - site_s if website_step is not None else None
+        return {
+            "pipeline_s": total,
+            "site_build_s": site_s,
+            "pipeline_vs_site": ratio(total, site_s),
+            "steps_s": steps,
+            "pdf_step_s": pdf_step,
+            "pdfs_s": pdfs,
+            "pdfs_total_s": pdfs_total,
+            "pdfs_vs_site": ratio(pdfs_total, site_s),
+            "target": "all PDFs together take less time than the site build",
+            "met": bool(pdfs) and pdfs_total < site_s,
+            "samples": {"pipeline_s": [r["seconds"] for r in runs], "site_build_s": plain_times},
+        }
+
+    def page_weight(self) -> dict:
+        ours = self.site_for_weight
+        source = "the full pipeline's output"
+        if ours is None or not ours.exists():
+            self.timed_build(self.copy("weight-ours"), "weight-ours", project.NO_PDF)()
+            ours = self.work / "out-weight-ours"
+            source = "a site build (the full pipeline failed)"
+        default = self.copy("default-theme")
+        project.edit_config(default, project.default_theme)
+        self.timed_build(default, "default-theme", project.NO_PDF)()
+        default_out = self.work / "out-default-theme"
+        pages = weight.page_paths(ours)
+        if self.settings.weight_pages is not None:
+            pages = pages[: self.settings.weight_pages]
+        measured = weight.measure({"ours": ours, "default": default_out}, pages)
+        per_page = {}
+        for path in pages:
+            mine = measured["ours"].get(path)
+            theirs = measured["default"].get(path)
+            if mine is None or theirs is None:
+                continue
+            per_page[path or "/"] = {
+                "ours": mine["totals"], "default": theirs["totals"],
+                "ours_failed_requests": mine["failed"], "ours_other_hosts": mine["other_hosts"],
+                "raw_vs_default": ratio(mine["totals"]["total"]["raw"], theirs["totals"]["total"]["raw"]),
+                "gzip_vs_default": ratio(mine["totals"]["total"]["gzip"],
+                                         theirs["totals"]["total"]["gzip"]),
+            }
+        if not per_page:
+            raise RuntimeError("no page could be measured in both builds")
+        heaviest_raw = max(p["raw_vs_default"] for p in per_page.values())
+        heaviest_gzip = max(p["gzip_vs_default"] for p in per_page.values())
+        return {
+            "site_measured": source,
+            "pages": per_page,
+            "heaviest_raw_vs_default": heaviest_raw,
+            "heaviest_gzip_vs_default": heaviest_gzip,
+            "target": "no page heavier than with Material's default theme (raw and gzipped)",
+            "met": heaviest_raw <= 1 and heaviest_gzip <= 1,
+        }
+
+    def offline_zip(self) -> dict:
+        site = self.site_for_weight
+        if site is None or not site.exists():
+            raise RuntimeError("the full pipeline did not run, so there is no offline zip to weigh")
+        zips = sorted(site.rglob("*.zip"))
+        if not zips:
+            raise RuntimeError("the full pipeline made no .zip file")
+        size = sum(path.stat().st_size for path in zips)
+        return {
+            "files": {path.relative_to(site).as_posix(): path.stat().st_size for path in zips},
+            "bytes": size,
+            "target_bytes": ZIP_TARGET_BYTES,
+            "met": size < ZIP_TARGET_BYTES,
+        }
+
+    def growth(self) -> dict:
+        sizes = {}
+        for count in self.settings.growth_sizes:
+            on = self.copy(f"growth-{count}")
+            off = self.copy(f"growth-{count}-nohooks", hooks_on=False)
+            for site in (on, off):
+                growth.generate(site, count)
+            timing = alternate(
+                {"hooks_on": self.timed_build(on, f"growth-{count}", project.NO_PDF),
+                 "hooks_off": self.timed_build(off, f"growth-{count}-nohooks", project.NO_PDF)},
+                self.settings.growth_runs, warm_up=False,
+            )
+            with_hooks = timing["hooks_on"]["median_s"]
+            without = timing["hooks_off"]["median_s"]
+            sizes[str(count)] = {
+                "pages_generated": count,
+                "hooks_on_s": with_hooks,
+                "hooks_off_s": without,
+                "per_page_ms": 1000 * with_hooks / count,
+                "per_page_hooks_off_ms": 1000 * without / count,
+                "overhead": with_hooks / without - 1,
+                "samples": timing,
+            }
+            shutil.rmtree(on, ignore_errors=True)
+            shutil.rmtree(off, ignore_errors=True)
+        _, middle, largest = self.settings.growth_sizes
+        grow = sizes[str(largest)]["hooks_on_s"] / sizes[str(middle)]["hooks_on_s"]
+        grow_off = sizes[str(largest)]["hooks_off_s"] / sizes[str(middle)]["hooks_off_s"]
+        limit = FLAT_SLACK * largest / middle
+        overhead = sizes[str(largest)]["overhead"]
+        return {
+            "sizes": sizes,
+            "largest_vs_middle": grow,
+            "largest_vs_middle_hooks_off": grow_off,
+            "flat_limit": limit,
+            "flat_met": grow <= limit,
+            "overhead_at_largest": overhead,
+            "overhead_target": HOOK_OVERHEAD_TARGET,
+            "overhead_met": overhead <= HOOK_OVERHEAD_TARGET,
+            "met": grow <= limit and overhead <= HOOK_OVERHEAD_TARGET,
+        }
+
+    def citation_checker(self) -> dict:
+        sys.path.insert(0, str(self.snapshot / "hooks"))
+        pages = growth.markdown_corpus(self.snapshot / "docs", self.settings.citation_bytes)
+        size = sum(len(page.encode("utf-8")) for page in pages)
+        checked = checker.check_pages(pages, self.snapshot / "docs" / "data" / "code_of_practice.yml")
+        rendered = checker.render_pages(pages)
+        return {
+            "megabytes": size / 1_000_000,
+            "pages": len(pages),
+            "checker_s": checked["seconds"],
+            "markdown_render_s": rendered,
+            "checker_vs_markdown": ratio(checked["seconds"], rendered),
+            "megabytes_per_s": size / 1_000_000 / checked["seconds"],
+            "citations_found": checked["citations"],
+            "problems_found": checked["problems"],
+        }
+
+    def edit_to_preview(self) -> dict:
+        results = {}
+        for name, hooks_on in (("hooks_on", True), ("hooks_off", False)):
+            site = self.copy(f"serve-{name}", hooks_on=hooks_on)
+            timing = preview.edit_to_preview(site, EDITED_PAGE, self.settings.edits,
+                                             self.work / f"serve-{name}.log")
+            results[name] = {"median_s": median(timing["edits_s"]), **timing}
+        on, off = results["hooks_on"]["median_s"], results["hooks_off"]["median_s"]
+        return {
+            "page": EDITED_PAGE,
+            "hooks_on_s": on,
+            "hooks_off_s": off,
+            "hooks_on_vs_off": ratio(on, off),
+            "samples": results,
+        }
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} s"
+
+
+def kilobytes(value: int) -> str:
+    return f"{value / 1000:.1f} kB"
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:+.1f}%"
+
+
+def times(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def met(value: bool | None) -> str:
+    return {True: "yes", False: "NO", None: ""}[value]
+
+
+def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
+    """(figure, ours, baseline, comparison, target, met) for the printed table."""
+    out: list[tuple[str, str, str, str, str, str]] = []
+    hook = results.get("hook_overhead", {})
+    if "error" not in hook:
+        out.append(("Site build: hooks on / off", seconds(hook["site_hooks_on_s"]),
+                    seconds(hook["site_hooks_off_s"]), percent(hook["overhead"]), "<= +10%",
+                    met(hook["met"])))
+    full = results.get("full_pipeline", {})
+    if "error" not in full:
+        out.append(("Full pipeline / site build", seconds(full["pipeline_s"]),
+                    seconds(full["site_build_s"]), times(full["pipeline_vs_site"]), "", ""))
+        for step, value in full["steps_s"].items():
+            out.append((f"  step {step}", seconds(value), seconds(full["site_build_s"]),
+                        times(ratio(value, full["site_build_s"])), "", ""))
+        out.append(("  PDF step as a whole", seconds(full["pdf_step_s"]),
+                    seconds(full["site_build_s"]), times(ratio(full["pdf_step_s"] or 0,
+                                                               full["site_build_s"])), "", ""))
+        for name, value in full["pdfs_s"].items():
+            out.append((f"  PDF {name}", seconds(value), seconds(full["site_build_s"]),
+                        times(ratio(value, full["site_build_s"])), "", ""))
+        out.append(("All PDFs together / site build", seconds(full["pdfs_total_s"]),
+                    seconds(full["site_build_s"]), times(full["pdfs_vs_site"]), "< 1x",
+                    met(full["met"])))
+    page = results.get("page_weight", {})
+    if "error" not in page:
+        for path, figures in page["pages"].items():
+            ours, default = figures["ours"]["total"], figures["default"]["total"]
+            out.append((f"Page {path} raw / default theme", kilobytes(ours["raw"]),
+                        kilobytes(default["raw"]), times(figures["raw_vs_default"]), "<= 1x",
+                        met(figures["raw_vs_default"] <= 1)))
+            out.append((f"Page {path} gzip / default theme", kilobytes(ours["gzip"]),
+                        kilobytes(default["gzip"]), times(figures["gzip_vs_default"]), "<= 1x",
+                        met(figures["gzip_vs_default"] <= 1)))
+    offline = results.get("offline_zip", {})
+    if "error" not in offline:
+        out.append(("Offline zip (with PDFs)", kilobytes(offline["bytes"]),
+                    kilobytes(offline["target_bytes"]), times(offline["bytes"] / offline["target_bytes"]),
+                    "< 1 MB", met(offline["met"])))
+    grow = results.get("growth", {})
+    if "error" not in grow:
+        for count, figures in grow["sizes"].items():
+            out.append((f"Growth {count} pages: hooks on / off", seconds(figures["hooks_on_s"]),
+                        seconds(figures["hooks_off_s"]), percent(figures["overhead"]), "", ""))
+            out.append((f"  per page, hooks on / off", f"{figures['per_page_ms']:.1f} ms",
+                        f"{figures['per_page_hooks_off_ms']:.1f} ms", "", "", ""))
+        sizes = list(grow["sizes"])
+        out.append((f"Growth {sizes[2]} / {sizes[1]} pages (on / off)", times(grow["largest_vs_middle"]),
+                    times(grow["largest_vs_middle_hooks_off"]), "",
+                    f"<= {grow['flat_limit']:.0f}x", met(grow["flat_met"])))
+        out.append((f"Hook overhead at {sizes[2]} pages", percent(grow["overhead_at_largest"]), "",
+                    "", "<= +10%", met(grow["overhead_met"])))
+    cite = results.get("citation_checker", {})
+    if "error" not in cite:
+        out.append((f"Citation checker on {cite['megabytes']:.1f} MB / Markdown render",
+                    seconds(cite["checker_s"]), seconds(cite["markdown_render_s"]),
+                    times(cite["checker_vs_markdown"]), "", ""))
+    serve = results.get("edit_to_preview", {})
+    if "error" not in serve:
+        out.append(("Edit-to-preview (mkdocs serve): hooks on / off", seconds(serve["hooks_on_s"]),
+                    seconds(serve["hooks_off_s"]), times(serve["hooks_on_vs_off"]), "", ""))
+    return out
+
+
+def table(results: dict, errors: dict[str, str]) -> str:
+    header = ("Figure", "Ours", "Baseline", "Compared", "Target", "Met")
+    body = rows(results)
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+             for row in [header, tuple("-" * w for w in widths), *body]]
+    for name, error in errors.items():
+        lines.append(f"{name}: FAILED: {error.splitlines()[0]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run each (CI)")
+    parser.add_argument("--json", type=Path, default=RESULTS, help=f"where to write the JSON ({RESULTS.name})")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    work = Path(tempfile.mkdtemp(prefix="site-bench-"))
+    started = time.perf_counter()
+    try:
+        bench = Bench(settings, work)
+        for name in ("hook_overhead", "full_pipeline", "page_weight", "offline_zip", "growth",
+                     "citation_checker", "edit_to_preview"):
+            bench.section(name, getattr(bench, name))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    report = {
+        "mode": "quick" if args.quick else "full",
+        "settings": settings.__dict__,
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "hooks": project.hooks(bench.config_text),
+        "notes": NOTES,
+        "seconds": time.perf_counter() - started,
+        **bench.results,
+        "errors": bench.errors,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"Hooks measured: {', '.join(report['hooks']) or '(none)'}")
+    print(table(bench.results, bench.errors))
+    print("\nNotes:\n" + "\n".join(f"- {note}" for note in NOTES))
+    print(f"\nWrote {args.json} ({report['seconds']:.0f} s)")
+    return 1 if bench.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
