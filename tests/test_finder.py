@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -298,20 +299,37 @@ def route_pages() -> dict[str, set[str]]:
     return pages
 
 
-def built(site: Path, docs_page: str) -> Path:
-    """The HTML file MkDocs writes for a docs-relative page (directory URLs)."""
-    return site / docs_page.removesuffix(".md").removesuffix("index") / "index.html"
+def built(root: Path, docs_page: str, directory_urls: bool) -> Path:
+    """The HTML file MkDocs writes for a docs-relative page."""
+    if not directory_urls:
+        return root / (docs_page.removesuffix(".md") + ".html")
+    return root / docs_page.removesuffix(".md").removesuffix("index") / "index.html"
 
 
-def test_every_path_from_the_start_ends_on_a_result_with_routes(site: Path) -> None:
+@pytest.fixture(scope="module")
+def outputs(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, bool]]:
+    """Each output's root folder and whether it uses directory URLs: the website and the offline copy."""
+    (archive,) = sorted((site / "downloads").glob("*.zip"))
+    dest = tmp_path_factory.mktemp("finder-offline")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(dest)
+    homes = sorted(dest.rglob("index.html"), key=lambda p: len(p.parts))
+    return {"site": (site, True), "offline": (homes[0].parent, False)}
+
+
+@pytest.mark.parametrize("output", ["site", "offline"])
+def test_every_path_from_the_start_ends_on_a_result_with_routes(
+    outputs: dict[str, tuple[Path, bool]], output: str
+) -> None:
+    root, directory_urls = outputs[output]
     flow, _ = finder_flow.load(DATA / "finder.yml")
-    route_files = {built(site, page).resolve(): names for page, names in route_pages().items()}
-    start = site / "route-finder" / "index.html"
+    route_files = {built(root, page, directory_urls).resolve(): names for page, names in route_pages().items()}
+    start = built(root, "route-finder/index.md", directory_urls)
     first = Page(start.read_text(encoding="utf-8")).links["finder-answers"]
     assert [text for _, text in first] == ["Start now"]
     reached: set[Path] = set()
     paths = 0
-    todo = [(resolve(site, start, first[0][0]), [start])]
+    todo = [(resolve(root, start, first[0][0]), [start])]
     while todo:
         page, path = todo.pop()
         assert page.exists(), f"{' -> '.join(map(str, path))} -> {page}: link leads nowhere"
@@ -320,17 +338,16 @@ def test_every_path_from_the_start_ends_on_a_result_with_routes(site: Path) -> N
         answers, routes = parsed.links["finder-answers"], parsed.links["finder-routes"]
         if answers:
             assert not routes
-            todo.extend((resolve(site, page, href), path + [page]) for href, _ in answers)
+            todo.extend((resolve(root, page, href), path + [page]) for href, _ in answers)
             continue
         paths += 1
         reached.add(page)
         assert routes, f"{page}: a finder page with no answers names no route"
         for href, text in routes:
-            target = resolve(site, page, href).resolve()
+            target = resolve(root, page, href).resolve()
             assert target in route_files, f"{page}: '{text}' does not link to a route's page"
             assert text in route_files[target], f"{page}: link text '{text}' is not the route's name"
-    result_files = {(site / "route-finder" / rid / "index.html") for rid in flow.results}
-    assert reached == result_files
+    assert reached == {built(root, f"route-finder/{rid}.md", directory_urls) for rid in flow.results}
     assert paths >= len(flow.results)
 
 
