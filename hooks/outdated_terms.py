@@ -60,8 +60,8 @@ class OutdatedTermsError(ValueError):
     """The outdated terms file is wrong; the message lists every problem."""
 
 
-def load(path: Path) -> tuple[list[Term], object, object]:
-    """Read and check the file: (terms, last_reviewed, review_interval_months)."""
+def load(path: Path) -> list[Term]:
+    """Read and check the file; raise :class:`OutdatedTermsError` listing every problem."""
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
@@ -110,12 +110,9 @@ def load(path: Path) -> tuple[list[Term], object, object]:
                     str(item["since"]) if item.get("since") else None,
                 )
             )
-    for key in ("last_reviewed", "review_interval_months"):
-        if key not in data:
-            problems.append(f"{path}:1: '{key}' is missing")
     if problems:
         raise OutdatedTermsError("\n".join(problems))
-    return terms, data["last_reviewed"], data["review_interval_months"]
+    return terms
 
 
 @dataclass(frozen=True)

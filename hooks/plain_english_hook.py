@@ -55,7 +55,7 @@ def on_config(config):
     except glossary.GlossaryError as error:
         problems.append(str(error))
     try:
-        state.terms, _, _ = outdated_terms.load(data / "outdated_terms.yml")
+        state.terms = outdated_terms.load(data / "outdated_terms.yml")
     except outdated_terms.OutdatedTermsError as error:
         problems.append(str(error))
     try:

@@ -34,7 +34,7 @@ NOTE = """
 
 @pytest.fixture(scope="module")
 def terms() -> list[outdated_terms.Term]:
-    return outdated_terms.load(DATA / "outdated_terms.yml")[0]
+    return outdated_terms.load(DATA / "outdated_terms.yml")
 
 
 @pytest.fixture(scope="module")
@@ -247,6 +247,26 @@ def test_outdated_terms(markdown: str, expected: list[str], terms: list[outdated
         assert suggestion in message
 
 
+GOOD_TERM = "old: X, match: [x], current: Y, current_match: [y], confidence: verified, suggestion: s, sources: [u]"
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("old: X", "'match' is missing"),
+        (GOOD_TERM.replace("confidence: verified", "confidence: maybe"), "confidence must be one of"),
+        (GOOD_TERM.replace("match: [x]", "match: x"), "'match' must be a list"),
+        (GOOD_TERM + ", abbreviations: {ccg: c}", "'abbreviations' must map"),
+        (GOOD_TERM + ", colour: red", "unknown key 'colour'"),
+    ],
+)
+def test_bad_outdated_terms_file(tmp_path: Path, entry: str, expected: str) -> None:
+    path = tmp_path / "outdated_terms.yml"
+    path.write_text(f"terms: [{{{entry}}}]")
+    with pytest.raises(outdated_terms.OutdatedTermsError, match=re.escape(expected)):
+        outdated_terms.load(path)
+
+
 def test_unverified_rename_is_not_stated_as_fact(terms: list[outdated_terms.Term]) -> None:
     contact = next(t for t in terms if t.old == "Contact a Family")
     assert contact.confidence == "unverified"
@@ -256,7 +276,7 @@ def test_unverified_rename_is_not_stated_as_fact(terms: list[outdated_terms.Term
 def test_outdated_terms_come_from_facts() -> None:
     facts = yaml.safe_load((PROJECT.parent / "shared" / "reference" / "facts.yml").read_text())
     sources = {s for entry in facts["terminology"] for s in entry["sources"]}
-    for term in outdated_terms.load(DATA / "outdated_terms.yml")[0]:
+    for term in outdated_terms.load(DATA / "outdated_terms.yml"):
         assert set(term.sources) <= sources, term.old
 
 
