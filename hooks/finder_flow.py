@@ -60,7 +60,7 @@ class Answer:
 
 @dataclass(frozen=True)
 class Question:
-    """One question page. ``title`` is its short name, used in page titles and back links."""
+    """One question page. ``title`` is its short name, used in back links and the diagram."""
 
     id: str
     title: str

@@ -108,7 +108,7 @@ def question_page(flow: Flow, question: Question, came_from: list[str]) -> str:
     """One question: the question as the heading, then one link per answer."""
     hint = f"{question.hint}\n\n" if question.hint else ""
     return (
-        _front_matter(flow, _title(flow, question.title), f"{flow.title} {question.question}")
+        _front_matter(flow, _title(flow, question.question), f"{flow.title} {question.question}")
         + f"\n# {question.question}\n\n{hint}"
         + "## Choose the answer that fits best\n\n"
         + _answers(question)
@@ -197,8 +197,9 @@ def overview_page(flow: Flow, routes: dict[str, RouteInfo]) -> str:
         _front_matter(
             flow, _title(flow, "All questions and answers"), f"Every question and answer in {flow.title}"
         ),
-        f"\n# {flow.title} All questions and answers\n\n",
-        "Start with the first question. Each answer tells you where to go next.\n\n## Questions\n\n",
+        "\n# All questions and answers\n\n",
+        f'These are all the questions in "{flow.title}". Start with the first question. '
+        "Each answer tells you where to go next.\n\n## Questions\n\n",
     ]
     for q in flow.questions.values():
         parts.append(f"### {q.title}: {q.question} {{ #{q.id} }}\n\n")
