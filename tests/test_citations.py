@@ -29,7 +29,10 @@ def edition() -> citations_registry.Edition:
 
 
 def ranges_text(citation: citations_parse.Citation) -> str:
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in citation.ranges)
+    """The ranges of the canonical form (edition, ranges): ``11.2,11.67-11.111``."""
+    edition, ranges = citations_parse.canonical(citation).split(" ")
+    assert edition == (citation.edition or "-")
+    return ranges
 
 
 # (Markdown, [(citation as written, ranges or BAD)]); an empty list means "not a citation".
