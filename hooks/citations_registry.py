@@ -111,7 +111,9 @@ class Edition:
             return topic
         titles = []
         for section in self.sections_in(first, last):
-            if section.confidence == "inferred":
+            if not section.subject_known:
+                titles.append(f"{section.range_text}: subject not verified")
+            elif section.confidence == "inferred":
                 titles.append(f"{section.title} (our summary)")
             else:
                 titles.append(section.title)

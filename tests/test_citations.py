@@ -176,6 +176,15 @@ def test_registry_marks_unknown_subjects(edition):
     assert edition.section(Para(11, 45)).subject_known
 
 
+def test_registry_describes_only_what_it_knows(edition):
+    assert edition.describe(Para(11, 45), Para(11, 45)) == (
+        "What parents and young people can appeal to the Tribunal about")
+    assert edition.describe(Para(11, 1), Para(11, 1)).endswith("(our summary)")
+    assert edition.describe(Para(11, 6), Para(11, 38)) == (
+        "Disagreement resolution services; 11.11 to 11.12: subject not verified; "
+        "Mediation, including mediation advice and mediation certificates")
+
+
 def test_registry_problems_are_all_reported(tmp_path):
     text = REGISTRY_PATH.read_text(encoding="utf-8")
     text = text.replace("first: '11.13'", "first: 11.13", 1).replace("confidence: verified", "confidence: sure", 1)
