@@ -22,6 +22,8 @@ CITATION = re.compile(
     re.IGNORECASE,
 )
 NAV_SECTION = "Generated routes"
+# Says a route page cites outside its route on purpose; a generated page is no route page.
+ROUTE_ONLY = re.compile(r"\s*\{\{\s*citations\.cross_reference\s*\}\}")
 
 
 def route_pages(docs: Path) -> list[tuple[str, str]]:
@@ -51,6 +53,7 @@ def page(number: int, source: str) -> str:
     citations = list(dict.fromkeys(m.group(0) for m in CITATION.finditer(source)))[:6]
     text = TITLE.sub(f"title: {title}", source, count=1)
     text = HEADING.sub(f"# {title}", text, count=1)
+    text = ROUTE_ONLY.sub("", text)
     return f"{text.rstrip()}\n\n## At a glance\n\n{table(citations)}\n"
 
 

@@ -16,18 +16,22 @@ from pathlib import Path
 import project
 
 DRIVER = """
-import json, sys, time
+import json, resource, sys, time
 sys.path.insert(0, "hooks")
 import build_all
 from pathlib import Path
 
 timings = {}
 
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
 def timed(step):
     def run(out):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), cpu()
         step(out)
-        timings[step.__name__] = time.perf_counter() - started
+        timings[step.__name__] = {"seconds": time.perf_counter() - started, "cpu_seconds": cpu() - used}
     return run
 
 build_all.build(Path(sys.argv[1]), steps=[timed(step) for step in build_all.STEPS])
@@ -37,15 +41,18 @@ PDF_LINE = re.compile(r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>
 
 
 def run(site: Path, dest: Path) -> dict:
-    """Run the snapshot's build_all into ``dest``; wall time, each step's time, each PDF's."""
+    """Run the snapshot's build_all into ``dest``: wall and CPU time in all and per step, and
+    each PDF's render time."""
+    cpu = project.children_cpu()
     started = time.perf_counter()
     done = subprocess.run([project.PYTHON, "-c", DRIVER, str(dest)], cwd=site,
                           env=project.BASE_ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    cpu_seconds = project.children_cpu() - cpu
     output = done.stdout + done.stderr
     if done.returncode != 0:
         tail = "\n".join(output.strip().splitlines()[-15:])
         raise RuntimeError(f"hooks/build_all.py failed (exit {done.returncode}):\n{tail}")
     steps = json.loads(output.split("STEP-TIMINGS ", 1)[1].splitlines()[0])
     pdfs = {m["file"]: float(m["seconds"]) for m in PDF_LINE.finditer(output)}
-    return {"seconds": seconds, "steps": steps, "pdfs": pdfs}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "steps": steps, "pdfs": pdfs}

@@ -7,9 +7,11 @@ are made by editing its text (it holds ``!ENV`` tags that a YAML round trip woul
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -163,34 +165,49 @@ def with_extra(text: str, extra: dict) -> str:
     return "\n".join(lines[:span[0]] + new + lines[span[1]:]) + "\n"
 
 
-# What the hooks put into config.extra for the templates, read after every on_config has run.
-EXTRA_PROBE = """
-import json, sys
+# What the hooks give the build before any page is rendered: the values they put into
+# config.extra for the templates (after every on_config) and the files they add (on_files).
+HOOKS_PROBE = """
+import base64, json, sys
 from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 config = load_config("mkdocs.yml")
 config.plugins.on_startup(command="build", dirty=False)
 config = config.plugins.on_config(config)
-json.dump(dict(config.extra), sys.stdout, default=str)
+files = config.plugins.on_files(get_files(config), config=config)
+added = {f.src_uri: base64.b64encode(f.content_bytes).decode() for f in files if f.generated}
+json.dump({"extra": dict(config.extra), "files": added}, sys.stdout, default=str)
 """
 
 
-def hook_extra(project: Path) -> dict:
-    """``config.extra`` as the theme sees it once the hooks' ``on_config`` have run."""
-    done = subprocess.run([PYTHON, "-c", EXTRA_PROBE], cwd=project, env={**BASE_ENV, **NO_PDF},
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+def hooks_output(project: Path) -> dict:
+    """``config.extra`` as the theme sees it once the hooks' ``on_config`` have run, and the
+    files (pages, images, scripts) the hooks' ``on_files`` add, by path."""
+    done = subprocess.run([PYTHON, "-c", HOOKS_PROBE], cwd=project, env={**BASE_ENV, **NO_PDF},
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the hooks failed before rendering any page:\n{done.stderr[-2000:]}")
+    found = json.loads(done.stdout)
+    return {"extra": found["extra"],
+            "files": {path: base64.b64decode(data) for path, data in found["files"].items()}}
 
 
 def hooks_off(project: Path) -> None:
-    """Empty the ``hooks:`` list of a copy, keeping what the hooks give the templates.
+    """Empty the ``hooks:`` list of a copy, keeping what the hooks hand to the rest of the build.
 
-    The theme overrides read values the hooks put in ``config.extra`` (local details, the
-    offline copy's link); those are written into the config as fixed values so the same
-    templates still render. No hook code runs in the build. Markers stay unexpanded, so this
-    build is only fit for timing (and would fail ``--strict``).
+    The values the hooks put in ``config.extra`` (read by the theme overrides) are written into
+    the config, and the pages and files the hooks generate are written into ``docs/`` as they
+    are before rendering, so the same templates render the same set of pages. No hook code
+    runs in the build. Markers stay unexpanded, so this build is only fit for timing (and
+    would fail ``--strict``).
     """
-    extra = hook_extra(project)
-    edit_config(project, lambda text: with_extra(without_hooks(text), extra))
+    output = hooks_output(project)
+    edit_config(project, lambda text: with_extra(without_hooks(text), output["extra"]))
+    for path, content in output["files"].items():
+        target = project / "docs" / path
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def edit_config(project: Path, change) -> None:
@@ -207,19 +224,27 @@ class Build:
     """One finished build: how long it took, whether it worked, and what it printed."""
 
     seconds: float
+    cpu_seconds: float
     ok: bool
     log: str
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by finished child processes and theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def mkdocs_build(project: Path, out: Path, env: dict[str, str] | None = None) -> Build:
     """``mkdocs build --no-strict`` of ``project`` into ``out``, timed as a user would (wall clock,
-    Python start-up and imports included)."""
+    Python start-up and imports included), and the CPU time it used."""
     command = [PYTHON, "-m", "mkdocs", "build", "--no-strict", "--clean", "--site-dir", str(out)]
+    cpu = children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, cwd=project, env={**BASE_ENV, **(env or {})},
                           capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    return Build(seconds, done.returncode == 0, done.stdout + done.stderr)
+    return Build(seconds, children_cpu() - cpu, done.returncode == 0, done.stdout + done.stderr)
 
 
 def free_port() -> int:

@@ -13,9 +13,11 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 
 FIGURES = {
-    "hook_overhead": ["site_hooks_on_s", "site_hooks_off_s", "overhead", "met"],
+    "hook_overhead": ["site_hooks_on_s", "site_hooks_off_s", "overhead", "site_hooks_on_cpu_s",
+                      "site_hooks_off_cpu_s", "overhead_cpu", "met"],
     "full_pipeline": ["pipeline_s", "site_build_s", "pipeline_vs_site", "steps_s", "pdf_step_s",
-                      "pdfs_s", "pdfs_total_s", "pdfs_vs_site", "met"],
+                      "pdfs_s", "leaflets", "leaflets_total_s", "leaflets_vs_site", "pdfs_total_s",
+                      "pdfs_vs_site", "met"],
     "page_weight": ["pages", "heaviest_raw_vs_default", "heaviest_gzip_vs_default", "met"],
     "offline_zip": ["bytes", "target_bytes", "met"],
     "growth": ["sizes", "largest_vs_middle", "largest_vs_middle_hooks_off", "flat_limit",
@@ -66,12 +68,14 @@ def test_every_figure_is_present(report: dict, section: str) -> None:
 @pytest.mark.browser
 def test_every_pdf_page_and_size_has_its_figures(report: dict) -> None:
     assert report["full_pipeline"]["pdfs_s"], "no PDF timing read from the build's log"
+    assert report["full_pipeline"]["leaflets"], "no PDF recognised as a leaflet"
     for figures in report["page_weight"]["pages"].values():
         for side in ("ours", "default"):
             assert figures[side]["total"]["raw"] > 0 and figures[side]["total"]["gzip"] > 0
     assert len(report["growth"]["sizes"]) == 3
     for figures in report["growth"]["sizes"].values():
-        assert {"hooks_on_s", "hooks_off_s", "per_page_ms", "overhead"} <= set(figures)
+        assert {"hooks_on_s", "hooks_off_s", "hooks_on_cpu_s", "hooks_off_cpu_s", "per_page_ms",
+                "overhead", "overhead_cpu"} <= set(figures)
 
 
 @pytest.mark.browser
