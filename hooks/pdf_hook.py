@@ -93,6 +93,7 @@ def on_post_page(output, page, config):
         title=page.title or page.file.src_uri,
         content=page.content or "",
         last_reviewed=str(reviewed) if reviewed else None,
+        description=str(page.meta.get("description") or ""),
     )
     return output
 
@@ -135,7 +136,7 @@ def on_post_build(config) -> None:
             log.warning("%s: WeasyPrint: %s; fix the page or overrides/print/", document.file, problem)
         path = folder / document.file
         path.write_bytes(rendered.pdf)
-        listed.append(downloads.Download.of(path, document.title, document.description,
+        listed.append(downloads.Download.of(path, document.label, document.description,
                                             rendered.page_count))
         log.info("PDF %s: %d pages in %.1f s", document.file, rendered.page_count,
                  time.perf_counter() - started)

@@ -27,6 +27,8 @@ ID_ATTRS = re.compile(
     r'(?<=\s)(?P<name>id|for|headers|aria-labelledby|aria-describedby|aria-controls)="(?P<value>[^"]*)"'
 )
 IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?P<src>[^"]*)(")')
+# A space just before an inline element: see _keep_lines_whole.
+SPACE_BEFORE_INLINE = re.compile(r"(?<=\S) (<(?:a|abbr|b|code|em|i|q|small|span|strong|sub|sup)\b)")
 BLOCK_END = re.compile(r"</(p|li|td|th|dd|dt|h[1-6]|figcaption|caption|blockquote)>")
 MARKUP = re.compile(r"<[^>]+>")
 
@@ -147,6 +149,17 @@ def _absolute_images(content: str, ctx: LinkContext) -> str:
     return IMG_SRC.sub(absolute, content)
 
 
+def _keep_lines_whole(content: str) -> str:
+    """Put the space just before an inline element in a span of its own.
+
+    WeasyPrint 70 counts a text's trailing space when it checks that the text fits the line,
+    where Pango does not: when the text before an inline element (a link, an abbreviation)
+    fits only without that space, the line was cut after its first word. With the space in
+    its own box the text before it ends with a letter, and lines wrap where they should.
+    """
+    return SPACE_BEFORE_INLINE.sub(r"<span> </span>\1", content)
+
+
 def for_print(ctx: LinkContext) -> str:
     """The page's content ready for paper (see the module's docstring)."""
     content = ctx.page.content
@@ -155,4 +168,4 @@ def for_print(ctx: LinkContext) -> str:
     content = _absolute_images(content, ctx)
     if ctx.prefix_ids:
         content = _prefix_ids(content, ctx.page)
-    return content
+    return _keep_lines_whole(content)

@@ -25,6 +25,7 @@ class PrintPage:
     title: str
     content: str
     last_reviewed: str | None
+    description: str = ""
 
     @property
     def slug(self) -> str:
@@ -34,11 +35,13 @@ class PrintPage:
 
 @dataclass(frozen=True)
 class PrintDocument:
-    """One PDF to make: its file name, kind (leaflet, booklet, large-print), title and pages."""
+    """One PDF to make: its file name, kind (leaflet, booklet, large-print), title (in the PDF),
+    label and description (on the downloads page) and pages."""
 
     file: str
     kind: str
     title: str
+    label: str
     description: str
     pages: tuple[PrintPage, ...]
 
@@ -142,16 +145,19 @@ def plan(
         page for page in pages if not any(_matches(entry, page.src_uri) for entry in config.leave_out)
     )
     documents = [
-        PrintDocument("booklet.pdf", "booklet", site_name,
-                      f"Every page of the website as one booklet, from {service}.", booklet),
+        PrintDocument("booklet.pdf", "booklet", site_name, "Booklet with every page",
+                      "Every page of this website in reading order, with a contents list.",
+                      booklet),
         PrintDocument("booklet-large-print.pdf", "large-print", f"{site_name} (large print)",
-                      f"The full booklet in large print, from {service}.", booklet),
+                      "Large-print booklet with every page",
+                      "The same booklet with text of at least 16 point and more space "
+                      "between lines.", booklet),
     ]
     for src_uri in config.leaflets:
         page = by_uri[src_uri]
         documents.append(PrintDocument(
             f"{page.slug}.pdf", "leaflet", f"{page.title}: a leaflet from {service}",
-            f"The '{page.title}' page as a leaflet.", (page,)))
+            f"{page.title} leaflet", page.description or f"The {page.title} page.", (page,)))
     return documents
 
 

@@ -158,6 +158,23 @@ def test_each_address_printed_once_per_page():
     assert out.count('href="https://www.gov.uk/cop"') == 3
 
 
+def test_line_before_an_inline_element_is_not_cut_after_its_first_word(tmp_path):
+    """WeasyPrint 70 wrapped this line after "Mediation" at this exact width (see print_links)."""
+    from weasyprint import HTML
+
+    text = ("<p>Mediation can take place following decisions by a local authority not to carry "
+            "out an <abbr>EHC</abbr> needs assessment, not to draw up an EHC plan</p>")
+    css = PROJECT / "overrides" / "print" / "print.css"
+
+    def first_line(paragraph: str, name: str) -> str:
+        page = f'<html lang="en-GB"><body><div style="width:484pt">{paragraph}</div></body></html>'
+        HTML(string=page).write_pdf(tmp_path / name, stylesheets=[css])
+        return text_of(tmp_path / name).splitlines()[0]
+
+    assert first_line(text, "as-is.pdf") == "Mediation", "WeasyPrint is fixed: drop _keep_lines_whole"
+    assert first_line(print_links._keep_lines_whole(text), "kept.pdf").endswith("carry out an")
+
+
 # --- Unit tests: wide tables ------------------------------------------------------------------
 
 WIDE = (
@@ -239,6 +256,23 @@ def test_fill_and_copy_listing(tmp_path):
 )
 def test_reviewed_text(dates, text):
     assert print_render.reviewed_text(tuple(page("index.md", reviewed=d) for d in dates)) == text
+
+
+@pytest.mark.parametrize(
+    ("site_url", "address", "caption"),
+    [
+        ("https://info.example.org/", "https://info.example.org/mediation/",
+         "Scan this code to read this leaflet online: info.example.org/mediation"),
+        # The public address is not known: the code opens the service's own website, and says so.
+        (None, "https://www.example.org", "Scan this code to go to the Service website: www.example.org"),
+    ],
+)
+def test_qr_code_opens_the_page_or_says_where_it_goes(site_url, address, caption):
+    service = print_render.Service("Service", "S", "0118 908 8233", "https://www.example.org")
+    site = print_render.Site("Site", site_url, Path("/site"), service, {})
+    qr = print_render.qr_code(site, page("mediation.md"), "leaflet")
+    assert (qr.address, qr.caption) == (address, caption)
+    assert f"<title>QR code. {caption}</title>" in qr.svg
 
 
 # --- Determinism: two fresh processes, different order, same bytes ----------------------------
