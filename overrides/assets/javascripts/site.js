@@ -1,0 +1,102 @@
+/* Keyboard and screen reader fixes to Material for MkDocs (tested by tests/test_accessibility.py).
+
+   1. The header's menu and search buttons are <label>s for hidden checkboxes, which a keyboard
+      cannot reach. Swap them for real buttons, named and with their state, that flip the same
+      checkboxes. Opening the menu moves focus into it; Escape closes it. (Without JavaScript
+      the labels stay, and still work with a mouse or touch.)
+   2. Tabbing through the header's search box opens the search overlay; close it again when
+      focus moves on, so the overlay never covers the focused link.
+   3. A table wider than the page scrolls inside its own box: make that box a named region a
+      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise). */
+(function () {
+  "use strict";
+
+  var BUTTONS = { __drawer: "Menu", __search: "Search" };
+  var FOCUS_ON_OPEN = { __drawer: ".md-sidebar--primary a[href]", __search: ".md-search__input" };
+
+  function headerButtons() {
+    Object.keys(BUTTONS).forEach(function (id) {
+      var toggle = document.getElementById(id);
+      var label = document.querySelector('.md-header label.md-header__button[for="' + id + '"]');
+      if (!toggle || !label) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("data-site-toggle", id);
+      button.setAttribute("aria-label", BUTTONS[id]);
+      while (label.firstChild) button.appendChild(label.firstChild);
+      label.replaceWith(button);
+      var state = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
+      state();
+      toggle.addEventListener("change", function () {
+        state();
+        var active = document.activeElement;
+        if (!toggle.checked && (!active || active === document.body || !isShown(active))) button.focus();
+      });
+      button.addEventListener("click", function () {
+        toggle.click();
+        if (!toggle.checked) return;
+        // Move focus into what just opened: the search box, or the menu's first link.
+        var into = document.querySelector(FOCUS_ON_OPEN[id]);
+        if (into) requestAnimationFrame(function () { into.focus(); });
+      });
+    });
+    var drawer = document.getElementById("__drawer");
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer && drawer.checked) {
+        drawer.click();
+        var menu = document.querySelector('[data-site-toggle="__drawer"]');
+        if (menu) menu.focus();
+      }
+    });
+  }
+
+  function isShown(el) {
+    return el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : true;
+  }
+
+  function closeSearchOnLeave() {
+    var search = document.getElementById("__search");
+    if (!search) return;
+    document.addEventListener("focusin", function (event) {
+      var target = event.target;
+      if (!search.checked || !target.closest) return;
+      if (target.closest(".md-search") || target.closest('[data-site-toggle="__search"]')) return;
+      search.click();
+      target.focus();
+    });
+  }
+
+  function tableName(table) {
+    var caption = table.querySelector("caption");
+    if (caption && caption.textContent.trim()) return caption.textContent.trim();
+    for (var node = table.closest(".md-typeset__scrollwrap") || table; node; node = node.previousElementSibling) {
+      if (/^H[2-6]$/.test(node.tagName)) return "Table: " + node.textContent.trim();
+    }
+    return "Table";
+  }
+
+  function scrollRegions() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(wraps, function (wrap) {
+      var table = wrap.querySelector("table");
+      if (!table) return;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", tableName(table));
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("tabindex", "0");
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+
+  function start() {
+    headerButtons();
+    closeSearchOnLeave();
+    scrollRegions();
+    window.addEventListener("resize", scrollRegions);
+    // Material wraps tables after the page loads; check again once it has.
+    if (window.document$) window.document$.subscribe(scrollRegions);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
