@@ -50,9 +50,10 @@ def chapter_id(page: PrintPage) -> str:
     return f"page-{page.slug}"
 
 
-def _anchor(page: PrintPage, fragment: str, prefix: bool) -> str:
+def _anchor(page: PrintPage, fragment: str, prefix: bool) -> str | None:
+    """The in-PDF target of a link to ``page#fragment``; None for a leaflet's own top."""
     if not prefix:
-        return f"#{fragment}" if fragment else "#"
+        return f"#{fragment}" if fragment else None
     return f"#{chapter_id(page)}--{fragment}" if fragment else f"#{chapter_id(page)}"
 
 
@@ -110,7 +111,10 @@ def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext, printed:
         path = unquote(parts.path[len(urlsplit(BASE).path):])
         page = ctx.pages_by_url.get(path)
         if page is not None and page.src_uri in ctx.in_document:
-            attrs["href"] = _anchor(page, parts.fragment, ctx.prefix_ids)
+            anchor = _anchor(page, parts.fragment, ctx.prefix_ids)
+            if anchor is None:
+                return f'<span class="print-unlinked">{text}</span>'
+            attrs["href"] = anchor
             if page.src_uri != ctx.page.src_uri:
                 css.append("print-page-ref")
             if css:

@@ -138,6 +138,11 @@ def rewrite(content: str, *, booklet: bool = False, site_url: str | None = None,
         ('<p><a href="../mediation/">mediation</a></p>', {},
          '<p><span class="print-unlinked">mediation</span></p>'),
         ('<p><a href="#here">below</a></p>', {}, '<a href="#here">below</a>'),
+        # A leaflet's link to itself (a table marking the current route) is plain text.
+        ('<th><a href="./" aria-current="page">Complaints</a></th>', {},
+         '<th><span class="print-unlinked">Complaints</span></th>'),
+        ('<th><a href="./" aria-current="page">Complaints</a></th>', {"booklet": True},
+         '<a href="#page-complaints" aria-current="page">Complaints</a>'),
         # Images are read from the built site.
         ('<p><img alt="x" src="../img/a.png"></p>', {}, 'src="file:///site/img/a.png"'),
     ],
@@ -284,8 +289,8 @@ SAMPLE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1] + "/hooks")
     import print_plan, print_render
     content = (
-        '<h1 id="t">Title</h1><p>See <a href="https://www.gov.uk/">GOV.UK</a> and '
-        '<a href="../b/">page b</a>.</p><table><thead><tr><th>Route</th><th>Time limit</th></tr>'
+        '<h1 id="t">Title</h1><p>See <a href="https://www.gov.uk/">GOV.UK</a>, '
+        '<a href="./">this page</a> and <a href="../b/">page b</a>.</p><table><thead><tr><th>Route</th><th>Time limit</th></tr>'
         '</thead><tbody><tr><td>Appeal</td><td>2 months</td></tr></tbody></table>'
         '<blockquote><p>Quoted.</p></blockquote><h2 id="more">More</h2><p>End.</p>'
     )
@@ -303,8 +308,10 @@ SAMPLE = textwrap.dedent(
 
 def test_same_source_gives_identical_pdfs(tmp_path):
     def run(order: str, seed: str) -> dict[str, str]:
+        site = tmp_path / order  # built in another place: no path may leak into the PDF
+        site.mkdir()
         done = subprocess.run(
-            [sys.executable, "-c", SAMPLE, str(PROJECT), str(tmp_path), order],
+            [sys.executable, "-c", SAMPLE, str(PROJECT), str(site), order],
             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
         )
         return json.loads(done.stdout)
@@ -420,6 +427,9 @@ def test_pdf_is_tagged_titled_and_embedded(site, name):
         elements = walk_structure(root.StructTreeRoot.K[0], [])
         tags = {str(e.S) for e in elements}
         assert {"/H1", "/P", "/Link"} <= tags
+        # Links go to the web, mail or phone, or inside the PDF: never to a file on the build machine.
+        uris = [str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/URI" in a.get("/A", {})]
+        assert uris and all(u.startswith(("https://", "mailto:", "tel:")) for u in uris), uris
         figures = [e for e in elements if e.S == "/Figure"]
         assert figures and all("QR code" in str(e.Alt) for e in figures)
 
