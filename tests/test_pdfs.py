@@ -280,6 +280,27 @@ def test_qr_code_opens_the_page_or_says_where_it_goes(site_url, address, caption
     assert f"<title>QR code. {caption}</title>" in qr.svg
 
 
+@pytest.mark.parametrize(
+    ("serving", "env", "made"),
+    [
+        (False, {}, True),
+        (False, {"SITE_SKIP_PDF": "1"}, False),
+        (True, {}, False),
+        (True, {"SITE_PDF": "1"}, True),
+        (True, {"SITE_PDF": "1", "SITE_SKIP_PDF": "1"}, False),
+    ],
+)
+def test_when_pdfs_are_made(monkeypatch, serving, env, made):
+    import pdf_hook
+
+    monkeypatch.delenv("SITE_PDF", raising=False)
+    monkeypatch.delenv("SITE_SKIP_PDF", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    pdf_hook.on_startup(command="serve" if serving else "build", dirty=False)
+    assert pdf_hook.enabled() is made
+
+
 # --- Determinism: two fresh processes, different order, same bytes ----------------------------
 
 SAMPLE = textwrap.dedent(
