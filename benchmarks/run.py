@@ -407,14 +407,14 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     """(figure, ours, baseline, comparison, target, met) for the printed table."""
     out: list[tuple[str, str, str, str, str, str]] = []
     hook = results.get("hook_overhead", {})
-    if "error" not in hook:
+    if hook and "error" not in hook:
         out.append(("Site build, hooks on / off (wall)", seconds(hook["site_hooks_on_s"]),
                     seconds(hook["site_hooks_off_s"]), percent(hook["overhead"]), "", ""))
         out.append(("Site build, hooks on / off (CPU)", seconds(hook["site_hooks_on_cpu_s"]),
                     seconds(hook["site_hooks_off_cpu_s"]), percent(hook["overhead_cpu"]),
                     "<= +10%", met(hook["met"])))
     full = results.get("full_pipeline", {})
-    if "error" not in full:
+    if full and "error" not in full:
         site = full["site_build_s"]
         out.append(("Full pipeline / site build", seconds(full["pipeline_s"]), seconds(site),
                     times(full["pipeline_vs_site"]), "", ""))
@@ -432,7 +432,7 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
         out.append(("All PDFs (with booklets) / site build", seconds(full["pdfs_total_s"]),
                     seconds(site), times(full["pdfs_vs_site"]), "", ""))
     page = results.get("page_weight", {})
-    if "error" not in page:
+    if page and "error" not in page:
         for path, figures in page["pages"].items():
             ours, default = figures["ours"]["total"], figures["default"]["total"]
             out.append((f"Page {path} raw / default theme", kilobytes(ours["raw"]),
@@ -442,12 +442,12 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
                         kilobytes(default["gzip"]), times(figures["gzip_vs_default"]), "<= 1x",
                         met(figures["gzip_vs_default"] <= 1)))
     offline = results.get("offline_zip", {})
-    if "error" not in offline:
+    if offline and "error" not in offline:
         out.append(("Offline zip (with PDFs) / 1 MB", kilobytes(offline["bytes"]),
                     kilobytes(offline["target_bytes"]),
                     times(offline["bytes"] / offline["target_bytes"]), "< 1 MB", met(offline["met"])))
     grow = results.get("growth", {})
-    if "error" not in grow:
+    if grow and "error" not in grow:
         for count, figures in grow["sizes"].items():
             out.append((f"Growth {count} pages, hooks on / off (wall)", seconds(figures["hooks_on_s"]),
                         seconds(figures["hooks_off_s"]), percent(figures["overhead"]), "", ""))
@@ -461,12 +461,12 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
         out.append((f"Hook overhead at {sizes[2]} pages (CPU)", percent(grow["overhead_at_largest"]),
                     "", "", "<= +10%", met(grow["overhead_met"])))
     cite = results.get("citation_checker", {})
-    if "error" not in cite:
+    if cite and "error" not in cite:
         out.append((f"Citation checker, {cite['megabytes']:.1f} MB / Markdown render",
                     seconds(cite["checker_s"]), seconds(cite["markdown_render_s"]),
                     times(cite["checker_vs_markdown"]), "", ""))
     serve = results.get("edit_to_preview", {})
-    if "error" not in serve:
+    if serve and "error" not in serve:
         out.append(("Edit-to-preview (mkdocs serve), hooks on / off", seconds(serve["hooks_on_s"]),
                     seconds(serve["hooks_off_s"]), times(serve["hooks_on_vs_off"]), "", ""))
     return out
@@ -488,10 +488,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each (CI)")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"where to write the JSON ({RESULTS.name})")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--show", type=Path, metavar="JSON", help="print the table of an earlier run")
     parser.add_argument("--only", metavar="SECTION", action="append", choices=SECTIONS,
                         help="measure only this section (repeatable); page_weight and offline_zip "
                         "use the full_pipeline's output when it runs too")
     args = parser.parse_args(argv)
+    if args.show:
+        earlier = json.loads(args.show.read_text(encoding="utf-8"))
+        print(table(earlier, earlier.get("errors", {})))
+        return 0
     settings = QUICK if args.quick else FULL
     work = Path(tempfile.mkdtemp(prefix="site-bench-"))
     started = time.perf_counter()
