@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+import yaml_source
 
 UK_PHONE = re.compile(r"^0\d{9,10}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -54,23 +54,6 @@ class Problem:
         return f"{self.path}:{self.line}: local detail '{self.key}' {self.message}"
 
 
-def _line_numbers(text: str) -> dict[str, int]:
-    """Line of each dotted key, from the YAML node tree, for error messages."""
-    lines: dict[str, int] = {}
-
-    def walk(node: yaml.Node, prefix: str) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = f"{prefix}{key_node.value}"
-                lines[key] = key_node.start_mark.line + 1
-                walk(value_node, key + ".")
-
-    root = yaml.compose(text)
-    if root is not None:
-        walk(root, "")
-    return lines
-
-
 def _check(kind: str, value: object) -> str | None:
     """What is wrong with one value, or None."""
     if not isinstance(value, (str, int)) or not str(value).strip():
@@ -89,14 +72,11 @@ def _check(kind: str, value: object) -> str | None:
 
 def load(path: Path) -> tuple[dict[str, str], list[Problem]]:
     """Read the file and check every field; return the values and every problem found."""
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        lines = _line_numbers(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return {}, [Problem(path, line, "(file)", f"is not valid YAML: {error}; fix the YAML syntax")]
+        source = yaml_source.read(path)
+    except yaml_source.YamlSyntaxError as error:
+        return {}, [Problem(path, error.line, "(file)", error.message)]
+    data = source.data or {}
     values: dict[str, str] = {}
     problems: list[Problem] = []
     for key, kind in FIELDS.items():
@@ -104,7 +84,7 @@ def load(path: Path) -> tuple[dict[str, str], list[Problem]]:
         value = (data.get(section) or {}).get(name) if isinstance(data, dict) else None
         wrong = _check(kind, value)
         if wrong:
-            line = lines.get(key, lines.get(section, 1))
+            line = source.line_of(section, name)
             problems.append(Problem(path, line, key, f"{wrong}: {HINTS[kind]}"))
         else:
             values[key] = str(value).strip()
