@@ -177,12 +177,13 @@
       return problems;
     },
 
-    /** Text spacing (1.4.12) and resized text (1.4.4): no text clipped, no text overlapping other text. */
-    clippedOrOverlapping() {
+    /** Text spacing (1.4.12) and resized text (1.4.4): no text clipped, no text overlapping other text.
+        Only text inside rootSelector is looked at (an open panel covers the page behind it). */
+    clippedOrOverlapping(rootSelector = "body") {
       settle();
       const problems = [];
       const lines = [];
-      for (const node of textNodes()) {
+      for (const node of textNodes(document.querySelector(rootSelector))) {
         const el = node.parentElement;
         if (!shown(el)) continue;
         const rects = textRects(node);

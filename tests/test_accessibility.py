@@ -390,3 +390,21 @@ def test_search_dialog(tab, output, scheme: str, width: int) -> None:
     visit(tab, home, width, scheme)
     open_search(tab, "mediation")
     expect_none({home.name: axe_problems(run_axe(tab))}, f"axe with search open, {name}, {scheme}, {width}px")
+
+
+def test_menu_drawer_on_a_small_screen(tab, output) -> None:
+    """At 320px the menu opens from the keyboard, takes focus, passes axe, cuts off no text,
+    and Escape closes it and returns focus to the Menu button."""
+    name, pages = output
+    home = home_page(pages)
+    visit(tab, home, 320)
+    tab.locator("header button[data-site-toggle='__drawer']").focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    problems = axe_problems(run_axe(tab)) + check(tab, "clippedOrOverlapping", ".md-sidebar--primary")
+    tab.keyboard.press("Escape")
+    if not tab.evaluate("document.activeElement.matches('[data-site-toggle=\"__drawer\"]')"):
+        problems.append("Escape does not return focus to the Menu button")
+    if tab.evaluate("document.getElementById('__drawer').checked"):
+        problems.append("Escape does not close the menu")
+    expect_none({home.name: problems}, f"menu drawer, {name}, 320px")
