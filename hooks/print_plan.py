@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+import yaml_source
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -66,29 +66,13 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def _lines(text: str) -> dict[tuple[str, int], int]:
-    """Line number of each list item, keyed by (list name, index)."""
-    lines: dict[tuple[str, int], int] = {}
-    root = yaml.compose(text)
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            lines[(key.value, -1)] = key.start_mark.line + 1
-            if isinstance(value, yaml.SequenceNode):
-                for index, item in enumerate(value.value):
-                    lines[(key.value, index)] = item.start_mark.line + 1
-    return lines
-
-
 def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
     """Read print.yml and check every entry against the pages in the navigation."""
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        lines = _lines(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return PrintConfig((), ()), [Problem(path, line, f"not valid YAML: {error}; fix the syntax")]
+        source = yaml_source.read(path)
+    except yaml_source.YamlSyntaxError as error:
+        return PrintConfig((), ()), [Problem(path, error.line, f"not valid YAML: {error}; fix the syntax")]
+    data = source.data or {}
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return PrintConfig((), ()), [
@@ -96,23 +80,23 @@ def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
         ]
     for key in sorted(set(data) - {"leaflets", "booklet_leaves_out"}):
         problems.append(
-            Problem(path, lines.get((key, -1), 1), f"unknown key '{key}'; "
+            Problem(path, source.line_of(key), f"unknown key '{key}'; "
                     "use 'leaflets' and 'booklet_leaves_out'")
         )
     lists: dict[str, list[str]] = {}
     for key in ("leaflets", "booklet_leaves_out"):
         items = data.get(key, [])
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            problems.append(Problem(path, lines.get((key, -1), 1),
+            problems.append(Problem(path, source.line_of(key),
                                     f"'{key}' must be a list of page files such as complaints.md"))
             items = []
         lists[key] = items
     if not lists["leaflets"] and not any(p.message.startswith("'leaflets'") for p in problems):
-        problems.append(Problem(path, lines.get(("leaflets", -1), 1),
+        problems.append(Problem(path, source.line_of("leaflets"),
                                 "'leaflets' is empty or missing; list the pages that get a leaflet"))
     seen: set[str] = set()
     for index, page in enumerate(lists["leaflets"]):
-        line = lines.get(("leaflets", index), 1)
+        line = source.line_of("leaflets", index)
         if page in seen:
             problems.append(Problem(path, line, f"leaflet page '{page}' is listed twice; "
                                     "remove one"))
@@ -122,7 +106,7 @@ def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
                                     "navigation (mkdocs.yml nav); fix the name or add the page"))
     for index, entry in enumerate(lists["booklet_leaves_out"]):
         if not any(_matches(entry, page) for page in nav_pages):
-            problems.append(Problem(path, lines.get(("booklet_leaves_out", index), 1),
+            problems.append(Problem(path, source.line_of("booklet_leaves_out", index),
                                     f"'{entry}' matches no page in the navigation; fix the name "
                                     "(a page such as downloads.md or a folder such as finder/)"))
     return PrintConfig(tuple(lists["leaflets"]), tuple(lists["booklet_leaves_out"])), problems
