@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 import citations_parse
+import yaml_source
 
 # field -> kind of value. "text": plain text, or a mapping that may carry a source;
 # "claim": as text, but a statement must carry a source (code, law or leaflet).
@@ -51,6 +50,7 @@ ROUTE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PAGE = re.compile(r"^(?P<path>[A-Za-z0-9_./-]+\.md)(?:#(?P<anchor>[a-z0-9_-]+))?$")
 LOCAL_MARKER = re.compile(r"\{\{\s*local\.(?P<key>[a-z_]+)\s*\}\}")
 ANY_MARKER = re.compile(r"\{\{.*?\}\}")
+LIST_ITEM = re.compile(r"(.+)\[(\d+)\]")  # a field name for one list item: time_limits[2]
 
 # text -> (the Code of Practice citations in it, as written; what is wrong with any of them)
 CitationCheck = Callable[[str], tuple[list[str], list[str]]]
@@ -146,48 +146,33 @@ class Route:
     confused_with: tuple[str, ...]
 
 
-def _lines(text: str) -> dict[tuple[int, str], int]:
-    """Line of each (route index, field) and (route index, "") from the YAML node tree."""
-    lines: dict[tuple[int, str], int] = {}
-    root = yaml.compose(text)
-    if not isinstance(root, yaml.MappingNode):
-        return lines
-    for key_node, value_node in root.value:
-        if key_node.value != "routes" or not isinstance(value_node, yaml.SequenceNode):
-            continue
-        for index, item in enumerate(value_node.value):
-            lines[(index, "")] = item.start_mark.line + 1
-            if isinstance(item, yaml.MappingNode):
-                for field_node, field_value in item.value:
-                    lines[(index, str(field_node.value))] = field_node.start_mark.line + 1
-                    if isinstance(field_value, yaml.SequenceNode):
-                        for number, element in enumerate(field_value.value):
-                            key = f"{field_node.value}[{number}]"
-                            lines[(index, key)] = element.start_mark.line + 1
-    return lines
-
-
 class _Checker:
     """Collects problems while reading one file."""
 
     def __init__(
         self,
         path: Path,
-        lines: dict[tuple[int, str], int],
+        source: yaml_source.Source,
         local_values: dict[str, str],
         citation: CitationCheck,
     ) -> None:
         self.path = path
-        self.lines = lines
+        self.file = source
         self.local_values = local_values
         self.citation = citation
         self.problems: list[Problem] = []
         self.index = 0
         self.route = "(unnamed)"
 
+    def line(self, field: str) -> int:
+        """Line of ``field`` (its part before any ".") in the current route, else of the route."""
+        head = field.split(".")[0]
+        item = LIST_ITEM.fullmatch(head)
+        keys = (item[1], int(item[2])) if item else (head,)
+        return self.file.line_of("routes", self.index, *keys)
+
     def add(self, field: str, message: str) -> None:
-        line = self.lines.get((self.index, field.split(".")[0]), self.lines.get((self.index, ""), 1))
-        self.problems.append(Problem(self.path, line, self.route, field, message))
+        self.problems.append(Problem(self.path, self.line(field), self.route, field, message))
 
     def words(self, field: str, value: Any) -> str | None:
         """A non-empty string with only known local markers and no typed local details."""
@@ -386,7 +371,7 @@ def _route(checker: _Checker, data: dict[str, Any], pages: set[str]) -> Route | 
         name=name,
         page=page,
         anchor=anchor,
-        page_line=checker.lines.get((checker.index, "page"), 1),
+        page_line=checker.line("page"),
         run_by_others=data["run_by_others"],
         entries=entries,
         time_limits=limits,
@@ -434,19 +419,16 @@ def load(
     plain-text ``local.*`` marker key to its value; ``citation`` returns the Code of Practice
     citations in a text and what is wrong with any of them.
     """
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        lines = _lines(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [], [Problem(path, line, "(file)", "(file)", f"is not valid YAML: {error}; fix the YAML syntax")]
-    checker = _Checker(path, lines, local_values, citation)
+        source = yaml_source.read(path)
+    except yaml_source.YamlSyntaxError as error:
+        return [], [Problem(path, error.line, "(file)", "(file)", error.message)]
+    data = source.data or {}
+    checker = _Checker(path, source, local_values, citation)
     raw = data.get("routes") if isinstance(data, dict) else None
     if not isinstance(raw, list) or not raw:
-        checker.add("routes", "the file needs a 'routes:' list with one mapping per route")
-        return [], checker.problems
+        message = "the file needs a 'routes:' list with one mapping per route"
+        return [], [Problem(path, 1, checker.route, "routes", message)]
     ids: list[str] = []
     for index, item in enumerate(raw):
         checker.index = index
@@ -463,7 +445,7 @@ def load(
     for index, item in enumerate(raw):
         if not isinstance(item, dict):
             continue
-        sub = _Checker(path, lines, local_values, citation)
+        sub = _Checker(path, source, local_values, citation)
         sub.index, sub.route = index, ids[index]
         route = _route(sub, item, set(pages))
         checker.problems.extend(sub.problems)
