@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 import prose
+import yaml_source
 
 # Two or more capitals, maybe joined by "." or "/" (GOV.UK, PDF/UA), maybe a lower-case tail (SENCo, ICBs).
 ABBREVIATION = re.compile(r"(?<![\w./-])([A-Z]{2,}(?:[./][A-Z]{2,})*)([a-z]?)(?![\w/-]|\.[A-Za-z])")
@@ -94,33 +93,20 @@ class GlossaryError(ValueError):
     """The glossary file is wrong; the message lists every problem with its line."""
 
 
-def _lines(text: str) -> dict[int, int]:
-    """Line number of each entry in ``terms`` (by index)."""
-    root = yaml.compose(text)
-    lines: dict[int, int] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "terms" and isinstance(value, yaml.SequenceNode):
-                for index, item in enumerate(value.value):
-                    lines[index] = item.start_mark.line + 1
-    return lines
-
-
 def load(path: Path) -> Glossary:
     """Read and check the glossary; raise :class:`GlossaryError` listing every problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-        lines = _lines(text)
-    except (OSError, yaml.YAMLError) as error:
+        source = yaml_source.read(path)
+    except (OSError, yaml_source.YamlSyntaxError) as error:
         raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
+    data = source.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{path}:1: needs a 'terms:' list (see the comment at the top of the file)")
     problems: list[str] = []
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(data["terms"]):
-        line = lines.get(index, 1)
+        line = source.line_of("terms", index)
         where = f"{path}:{line}"
         if not isinstance(item, dict):
             problems.append(f"{where}: each entry must have term, meaning and source")
