@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 import prose
+import yaml_source
 
 KEYS = {"old", "match", "abbreviations", "current", "current_match", "since", "confidence", "suggestion", "sources"}
 REQUIRED = ("old", "match", "current", "current_match", "confidence", "suggestion", "sources")
@@ -63,21 +62,16 @@ class OutdatedTermsError(ValueError):
 def load(path: Path) -> list[Term]:
     """Read and check the file; raise :class:`OutdatedTermsError` listing every problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-        root = yaml.compose(text)
-    except (OSError, yaml.YAMLError) as error:
+        source = yaml_source.read(path)
+    except (OSError, yaml_source.YamlSyntaxError) as error:
         raise OutdatedTermsError(f"{path}: cannot read the outdated terms: {error}") from error
+    data = source.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise OutdatedTermsError(f"{path}:1: needs a 'terms:' list (see the comment at the top of the file)")
-    lines = {}
-    for key, value in root.value:
-        if key.value == "terms":
-            lines = {i: item.start_mark.line + 1 for i, item in enumerate(value.value)}
     problems: list[str] = []
     terms: list[Term] = []
     for index, item in enumerate(data["terms"]):
-        where = f"{path}:{lines.get(index, 1)}"
+        where = f"{path}:{source.line_of('terms', index)}"
         if not isinstance(item, dict):
             problems.append(f"{where}: each entry needs {', '.join(REQUIRED)}")
             continue
