@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+import yaml_source
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # File names the finder uses for its own pages under route-finder/.
 RESERVED = {"index", "all"}
@@ -285,11 +287,9 @@ def parse(text: str, path: Path) -> tuple[Flow | None, list[Problem]]:
     """Read the flow from YAML text; return it (or None) and every problem with its shape."""
     reader = _Reader(path)
     try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(path, line, "", f"is not valid YAML ({error}); fix the YAML syntax")]
+        root = yaml_source.compose(text)
+    except yaml_source.YamlSyntaxError as error:
+        return None, [Problem(path, error.line, "", f"is not valid YAML ({error}); fix the YAML syntax")]
     if root is None:
         return None, [Problem(path, 1, "", "is empty; write the flow as described in the README")]
     fields = reader.mapping(root, "", TOP_KEYS)
