@@ -73,22 +73,9 @@ def _check_data_files(docs: Path, edition: citations_registry.Edition) -> None:
     for path in sorted((docs / "data").glob("*.yml")):
         if path.name == REGISTRY.name:
             continue
-        text = path.read_text(encoding="utf-8")
-        lines = text.splitlines()
-        stack = [yaml.compose(text)]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, yaml.MappingNode):
-                stack.extend(value for _, value in node.value)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
-            elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-                for citation in citations_parse.find_in_text(node.value, edition.id):
-                    span = range(node.start_mark.line, node.end_mark.line + 1)
-                    line = next((n + 1 for n in span if n < len(lines) and citation.text in lines[n]),
-                                node.start_mark.line + 1)
-                    for problem in citations_check.check_citation(citation, edition):
-                        log.warning(_at(problem, line).message(f"docs/data/{path.name}"))
+        for citation in citations_parse.find_in_yaml(path.read_text(encoding="utf-8"), edition.id):
+            for problem in citations_check.check_citation(citation, edition):
+                log.warning(problem.message(f"docs/data/{path.name}"))
 
 
 def on_config(config):

@@ -10,14 +10,17 @@ table cells) is read like any other text.
 
 A citation becomes (edition, list of paragraph ranges); a citation that looks like one but
 cannot be read (``11.``, ``11..45``, ``11.045``, ``(11.4 5)``) carries a :class:`Malformed`
-with a suggested fix instead. This module knows nothing about MkDocs or the registry.
+with a suggested fix instead. :func:`find_in_yaml` finds them in the text values of a YAML
+data file, with the file line of each. This module knows nothing about MkDocs or the registry.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import yaml
 
 
 @dataclass(frozen=True, order=True)
@@ -313,4 +316,24 @@ def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
     for number, line in enumerate(text.splitlines() or [""], start=1):
         masked = _mask(line, _spans(WEB_ADDRESS, line) + _spans(MARKER, line))
         found.extend(find_in_line(line, masked, number, edition))
+    return found
+
+
+def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
+    """Citations in the text values of a YAML data file, each with the file line it is on."""
+    lines = text.splitlines()
+    found: list[Citation] = []
+    stack = [yaml.compose(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+            for citation in find_in_text(node.value, edition):
+                span = range(node.start_mark.line, node.end_mark.line + 1)
+                line = next((n + 1 for n in span if n < len(lines) and citation.text in lines[n]),
+                            node.start_mark.line + 1)
+                found.append(replace(citation, line=line))
     return found

@@ -146,6 +146,21 @@ def test_brackets_link_only_the_number():
     assert line[citation.link_start:citation.link_end] == "11.45"
 
 
+def test_citations_in_yaml_text_values_have_their_file_line():
+    text = (
+        "# (11.1) in a comment is not a value\n"
+        "routes:\n"
+        "  - id: mediation\n"
+        "    summary: See (11.45).\n"
+        "    help: >\n"
+        "      Read the Code,\n"
+        "      paragraph 11.6 and 11.7.\n"
+        "    count: 11.2\n"
+    )
+    found = [(c.line, c.text) for c in citations_parse.find_in_yaml(text)]
+    assert sorted(found) == [(4, "(11.45)"), (7, "paragraph 11.6 and 11.7")]  # not the number 11.2
+
+
 # --- registry -------------------------------------------------------------------------------
 
 def test_registry_knows_the_edition_and_chapter(edition):
