@@ -2,8 +2,11 @@
 
 The pages are found in the real build (every ``*.html`` file), so pages added later are
 checked too. The website is served on 127.0.0.1 (``site_url``); the offline copy is unzipped
-from ``site/downloads/`` and opened from ``file://``. Each test visits every page and reports
-every problem it finds, page by page, in one failure message.
+from ``site/downloads/`` and opened from ``file://`` (its pages in the zip's site folder; the
+zip's "Start here" file only redirects to the home page). The page checks themselves are in
+accessibility_checks.js. Each page is loaded once per output, colour scheme and width (see
+``survey``) and every check runs on that load; each test then reports every problem of its
+kind, page by page, in one failure message.
 """
 
 from __future__ import annotations
