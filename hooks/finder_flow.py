@@ -289,7 +289,8 @@ def parse(text: str, path: Path) -> tuple[Flow | None, list[Problem]]:
     try:
         root = yaml_source.compose(text)
     except yaml_source.YamlSyntaxError as error:
-        return None, [Problem(path, error.line, "", f"is not valid YAML ({error}); fix the YAML syntax")]
+        message = f"is not valid YAML ({error}); fix the YAML syntax"
+        return None, [Problem(path, error.line, "", message)]
     if root is None:
         return None, [Problem(path, 1, "", "is empty; write the flow as described in the README")]
     fields = reader.mapping(root, "", TOP_KEYS)

@@ -71,7 +71,8 @@ def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
     try:
         source = yaml_source.read(path)
     except yaml_source.YamlSyntaxError as error:
-        return PrintConfig((), ()), [Problem(path, error.line, f"not valid YAML: {error}; fix the syntax")]
+        message = f"not valid YAML: {error}; fix the syntax"
+        return PrintConfig((), ()), [Problem(path, error.line, message)]
     data = source.data or {}
     problems: list[Problem] = []
     if not isinstance(data, dict):

@@ -66,8 +66,9 @@ def _find(node: yaml.Node | None, keys: tuple[Key, ...], line: int) -> tuple[int
     children: list[tuple[int, yaml.Node]] = []
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
         children = [(k.start_mark.line + 1, v) for k, v in node.value if k.value == key]
-    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-        children = [(node.value[key].start_mark.line + 1, node.value[key])]
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+        items = node.value[key:key + 1] if key >= 0 else []
+        children = [(item.start_mark.line + 1, item) for item in items]
     best = (0, line)
     for child_line, child in reversed(children):
         depth, found = _find(child, rest, child_line)

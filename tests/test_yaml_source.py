@@ -49,7 +49,7 @@ def test_line_of_key_path(keys, line):
 def test_repeated_key_uses_the_last_one_that_has_the_path():
     source = yaml_source.parse("a:\n  b: 1\nc: 2\na:\n  d: 3\n")
     assert source.data == {"a": {"d": 3}, "c": 2}
-    assert (source.line_of("a", "b"), source.line_of("a", "d"), source.line_of("a", "x")) == (2, 5, 4)
+    assert [source.line_of("a", key) for key in ("b", "d", "x")] == [2, 5, 4]
 
 
 def test_data_is_what_safe_load_gives():
