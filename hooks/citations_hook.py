@@ -59,8 +59,12 @@ def _route_pages(path: Path) -> dict[str, list[Range]]:
     """Which paragraphs each route page covers (``page`` and ``code_paragraphs`` of each route)."""
     if not path.exists():
         return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError:
+        return {}  # the routes hook reports the file's syntax error with its line
     covered: dict[str, list[Range]] = defaultdict(list)
-    for route in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("routes") or []:
+    for route in data.get("routes") or []:
         page, paragraphs = route.get("page"), route.get("code_paragraphs")
         if isinstance(page, str) and "#" not in page and isinstance(paragraphs, str):
             for citation in citations_parse.find_in_text(paragraphs):
@@ -73,7 +77,11 @@ def _check_data_files(docs: Path, edition: citations_registry.Edition) -> None:
     for path in sorted((docs / "data").glob("*.yml")):
         if path.name == REGISTRY.name:
             continue
-        for citation in citations_parse.find_in_yaml(path.read_text(encoding="utf-8"), edition.id):
+        try:
+            found = citations_parse.find_in_yaml(path.read_text(encoding="utf-8"), edition.id)
+        except yaml.YAMLError:
+            continue  # the hook that owns the file reports its syntax error with its line
+        for citation in found:
             for problem in citations_check.check_citation(citation, edition):
                 log.warning(problem.message(f"docs/data/{path.name}"))
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+import yaml_source
 from citations_parse import Para, Range
 
 CONFIDENCE = {"verified", "leaflet-only", "inferred", "unverified", "conflict"}
@@ -278,9 +277,9 @@ class _Reader:
 def load(path: Path) -> tuple[Registry | None, list[str]]:
     """Read and check the registry; return it (None if unusable) and every problem found."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        return None, [f"{path}: cannot be read: {error}; fix the file"]
+        data = yaml_source.read(path).data or {}
+    except (OSError, yaml_source.YamlSyntaxError) as error:
+        return None, [yaml_source.unreadable(path, error)]
     reader = _Reader(path)
     editions: dict[str, Edition] = {}
     for entry in data.get("editions") or []:

@@ -98,7 +98,7 @@ def load(path: Path) -> Glossary:
     try:
         source = yaml_source.read(path)
     except (OSError, yaml_source.YamlSyntaxError) as error:
-        raise GlossaryError(f"{path}: cannot read the glossary: {error}") from error
+        raise GlossaryError(yaml_source.unreadable(path, error)) from error
     data = source.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{path}:1: needs a 'terms:' list (see the comment at the top of the file)")

@@ -64,7 +64,7 @@ def load(path: Path) -> list[Term]:
     try:
         source = yaml_source.read(path)
     except (OSError, yaml_source.YamlSyntaxError) as error:
-        raise OutdatedTermsError(f"{path}: cannot read the outdated terms: {error}") from error
+        raise OutdatedTermsError(yaml_source.unreadable(path, error)) from error
     data = source.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise OutdatedTermsError(f"{path}:1: needs a 'terms:' list (see the comment at the top of the file)")

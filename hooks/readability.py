@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import textstat
-import yaml
+import yaml_source
 from textstat.backend.utils import get_lang_easy_words
 
 import prose
@@ -56,9 +56,9 @@ class BudgetsError(ValueError):
 def load_budgets(path: Path) -> Budgets:
     """Read and check the budgets; raise :class:`BudgetsError` naming every bad key."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise BudgetsError(f"{path}: cannot read the readability budgets: {error}") from error
+        data = yaml_source.read(path).data or {}
+    except (OSError, yaml_source.YamlSyntaxError) as error:
+        raise BudgetsError(yaml_source.unreadable(path, error)) from error
     section = data.get("readability") if isinstance(data, dict) else None
     if not isinstance(section, dict):
         raise BudgetsError(f"{path}: needs a 'readability:' section with the keys {', '.join(BUDGET_KEYS)}")

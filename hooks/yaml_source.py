@@ -89,3 +89,10 @@ def parse(text: str) -> Source:
 def read(path: Path) -> Source:
     """Read ``path`` (UTF-8) and :func:`parse` it; ``OSError`` if it cannot be read."""
     return parse(path.read_text(encoding="utf-8"))
+
+
+def unreadable(path: Path, error: OSError | YamlSyntaxError) -> str:
+    """The message for a data file that cannot be read or is not YAML: ``file:line: …``."""
+    if isinstance(error, YamlSyntaxError):
+        return f"{path}:{error.line}: {error.message}"
+    return f"{path}: cannot be read ({error}); check the file exists and is UTF-8 text"

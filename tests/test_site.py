@@ -222,3 +222,22 @@ def test_an_unknown_marker_fails_the_build_naming_file_and_line(build_variant):
     lines = len((PROJECT / "docs" / "privacy.md").read_text(encoding="utf-8").splitlines())
     # the line in the file, front matter included
     assert f"privacy.md:{lines + 2}: {{{{ local.fax }}}}: unknown local detail 'fax'" in result.stderr
+
+
+DATA_FILES = sorted(path.name for path in (PROJECT / "docs" / "data").glob("*.yml"))
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_a_yaml_syntax_error_in_any_data_file_is_reported_with_file_and_line(build_variant, name):
+    def edit(project: Path) -> None:
+        path = project / "docs" / "data" / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines.insert(3, "broken: [this list is never closed")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = build_variant(edit)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output, output[-3000:]
+    assert re.search(rf"{re.escape(name)}:\d+", output), output[-3000:]
+    assert "YAML" in output
