@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -241,3 +244,24 @@ def test_a_yaml_syntax_error_in_any_data_file_is_reported_with_file_and_line(bui
     assert "Traceback" not in output, output[-3000:]
     assert re.search(rf"{re.escape(name)}:\d+", output), output[-3000:]
     assert "YAML" in output
+
+
+def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ local.fax }}\n", encoding="utf-8")
+    dest = tmp_path / "published" / "site"
+    dest.mkdir(parents=True)
+    (dest / "index.html").write_text("the last good site", encoding="utf-8")
+
+    result = subprocess.run(
+        [sys.executable, str(project / "hooks" / "build_all.py"), str(dest)],
+        capture_output=True, text=True, env={**os.environ, "SITE_SKIP_PDF": "1"},
+    )
+
+    assert result.returncode == 1
+    assert "the last good site was left as it was" in result.stderr
+    assert (dest / "index.html").read_text(encoding="utf-8") == "the last good site"
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["site"]  # no half-written folders
