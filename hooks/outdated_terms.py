@@ -8,6 +8,7 @@ This module knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,7 @@ class Term:
         return any(_pattern(p).search(text) for p in self.current_match)
 
 
+@functools.cache
 def _pattern(phrase: str) -> re.Pattern[str]:
     """Capitals-only words match in capitals as whole words; anything else in any case."""
     body = r"\s+".join(re.escape(word) for word in phrase.split())
