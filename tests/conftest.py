@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from project import snapshot
+from weight import CHROMIUM, CHROMIUM_ARGS, served
 
 PROJECT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "overrides", "package.json"]
 
 
 @pytest.fixture(scope="session")
@@ -23,21 +20,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Everything ``make site`` builds, built for real into a temporary folder."""
     dest = tmp_path_factory.mktemp("build") / "site"
     subprocess.run([sys.executable, str(PROJECT / "hooks" / "build_all.py"), str(dest)], check=True)
-    return dest
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (not its outputs) that a test may change."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    modules = PROJECT / "node_modules"
-    if modules.exists():
-        (dest / "node_modules").symlink_to(modules)
     return dest
 
 
@@ -52,7 +34,7 @@ def build_variant(tmp_path: Path) -> BuildVariant:
     """
 
     def run(edit: Callable[[Path], None]) -> subprocess.CompletedProcess:
-        project = copy_project(tmp_path / "project")
+        project = snapshot(tmp_path / "project")
         edit(project)
         env = {**os.environ, "SITE_SKIP_PDF": "1", "NO_MKDOCS_2_WARNING": "1"}
         return subprocess.run(
@@ -66,17 +48,6 @@ def build_variant(tmp_path: Path) -> BuildVariant:
     return run
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-]
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
     """Debian's headless Chromium driven by Playwright, one for the whole session."""
@@ -88,20 +59,8 @@ def browser() -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
         chromium.close()
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve files without logging every request to the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 (a free port), as its base URL ending in /."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url

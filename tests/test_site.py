@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from project import snapshot
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -247,9 +248,7 @@ def test_a_yaml_syntax_error_in_any_data_file_is_reported_with_file_and_line(bui
 
 
 def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
-    from conftest import copy_project
-
-    project = copy_project(tmp_path / "project")
+    project = snapshot(tmp_path / "project")
     page = project / "docs" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ local.fax }}\n", encoding="utf-8")
     dest = tmp_path / "published" / "site"
