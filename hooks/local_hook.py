@@ -17,25 +17,24 @@ import markers
 log = logging.getLogger("mkdocs.plugins.local_details")
 
 CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
-details: local_details.LocalDetails | None = None
+# marker key -> Markdown, rendered once per build from docs/data/local.yml
+rendered: dict[str, str] = {}
 
 
 def on_config(config):
     """Load docs/data/local.yml; a bad value stops the build naming every bad key."""
-    global details
+    global rendered
     path = Path(config.docs_dir) / "data" / "local.yml"
     values, problems = local_details.load(path)
     if problems:
         raise PluginError("Local details are wrong:\n" + "\n".join(f"  {p}" for p in problems))
-    details = local_details.LocalDetails(values)
+    rendered = local_details.LocalDetails(values).markers()
     config.extra["local"] = {key.replace(".", "_"): value for key, value in values.items()}
     config.extra["local"]["tel"] = local_details.tel_href(values["service.phone"])
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    rendered = details.markers()
-
     def render(marker: markers.Marker) -> str:
         if marker.key not in rendered:
             raise markers.MarkerError(
