@@ -34,12 +34,32 @@ class YamlSyntaxError(ValueError):
         return f"is not valid YAML: {self}; fix the YAML syntax"
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10 times faster
+
+
+def _load(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree of ``text`` and the data built from it, in one pass of the fast parser.
+
+    On an error the text is parsed again by PyYAML's own parser, whose message also shows the
+    offending line, and that error is raised as :class:`YamlSyntaxError`.
+    """
+    loader = FAST_LOADER(text)
+    try:
+        root = loader.get_single_node()
+        return root, loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as fast_error:
+        try:
+            yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise YamlSyntaxError(error) from error
+        raise YamlSyntaxError(fast_error) from fast_error
+    finally:
+        loader.dispose()
+
+
 def compose(text: str) -> yaml.Node | None:
     """The YAML node tree of ``text`` (None if empty); raises :class:`YamlSyntaxError`."""
-    try:
-        return yaml.compose(text)
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(error) from error
+    return _load(text)[0]
 
 
 @dataclass(frozen=True)
@@ -79,11 +99,8 @@ def _find(node: yaml.Node | None, keys: tuple[Key, ...], line: int) -> tuple[int
 
 def parse(text: str) -> Source:
     """The data and node tree of ``text``; raises :class:`YamlSyntaxError`."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(error) from error
-    return Source(data, compose(text))
+    root, data = _load(text)
+    return Source(data, root)
 
 
 def read(path: Path) -> Source:
