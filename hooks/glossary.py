@@ -9,6 +9,7 @@ This module knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,15 @@ class Glossary:
             titles[short] = abbreviation.stands_for
             titles.setdefault(short + "s", abbreviation.stands_for)
         return titles
+
+    def abbr_definitions(self, markdown: str) -> str:
+        """Markdown ``*[SEN]: …`` definitions for the written forms ``markdown`` contains.
+
+        The others could not match anywhere on the page, and every definition makes the
+        abbreviation extension slower on every page.
+        """
+        return "\n".join(f"*[{short}]: {title}" for short, title in self.abbr_titles().items()
+                         if short in markdown)
 
     def terms(self) -> list[str]:
         """Every glossary word or phrase, full forms included (for readability counts)."""
@@ -173,9 +183,15 @@ def _known(word: str, suffix: str, glossary: Glossary) -> Abbreviation | None:
     return known.get(word) if not suffix else None
 
 
+@functools.cache
+def _phrase(phrase: str, plural: bool) -> re.Pattern[str]:
+    """``phrase`` as whole words, in any case and spacing (and its plural if ``plural``)."""
+    words = r"\s+".join(re.escape(p) for p in phrase.split())
+    return re.compile(rf"(?<!\w){words}{'s?' if plural else ''}(?!\w)", re.IGNORECASE)
+
+
 def _contains(text: str, phrase: str) -> bool:
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in phrase.split()) + r"s?(?!\w)"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+    return _phrase(phrase, True).search(text) is not None
 
 
 def _names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
@@ -184,8 +200,7 @@ def _names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     for abbreviation in glossary.abbreviations.values():
         for spelling in abbreviation.spellings:
             if ABBREVIATION.search(spelling):
-                pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in spelling.split()) + r"(?!\w)"
-                spans.extend(m.span() for m in re.finditer(pattern, text, re.IGNORECASE))
+                spans.extend(m.span() for m in _phrase(spelling, False).finditer(text))
     return spans
 
 

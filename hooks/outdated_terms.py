@@ -35,9 +35,13 @@ class Term:
     abbreviations: tuple[tuple[str, str], ...] = ()
     since: str | None = None
 
-    def found_in(self, text: str) -> str | None:
-        """The first way this old name is written in ``text``, or None."""
+    def found_in(self, text: str, lowered: str | None = None) -> str | None:
+        """The first way this old name is written in ``text``, or None. ``lowered`` is
+        ``text.lower()``, if the caller has it already."""
+        lowered = text.lower() if lowered is None else lowered
         for phrase in self.match:
+            if _first_word(phrase) not in lowered:
+                continue  # cheap test first: the pattern cannot match without this word
             found = _pattern(phrase).search(text)
             if found:
                 return found.group(0)
@@ -45,6 +49,12 @@ class Term:
 
     def named_current(self, text: str) -> bool:
         return any(_pattern(p).search(text) for p in self.current_match)
+
+
+@functools.cache
+def _first_word(phrase: str) -> str:
+    """The phrase's first word in lower case: every match of its pattern contains it."""
+    return phrase.split()[0].lower()
 
 
 @functools.cache
@@ -136,8 +146,9 @@ def check(blocks: list[prose.Block], terms: list[Term]) -> list[Problem]:
     for index, block in enumerate(blocks):
         if block.name_change:
             continue
+        lowered = block.raw.lower()
         for term in terms:
-            written = term.found_in(block.raw)
+            written = term.found_in(block.raw, lowered)
             if written is None:
                 continue
             if not block.verbatim:

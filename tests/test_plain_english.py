@@ -132,7 +132,7 @@ def test_glossary_terms_are_not_hard_words_but_count_for_length() -> None:
     text = "Ask for disagreement resolution or an education, health and care needs assessment."
     plain = readability.measure_sentence(1, text, 3)
     with_terms = readability.measure_sentence(
-        1, text, 3, readability.terms_pattern(["disagreement resolution", "education, health and care needs assessment"])
+        1, text, 3, readability.terms_pattern(("disagreement resolution", "education, health and care needs assessment"))
     )
     assert plain.words == with_terms.words == 12
     assert plain.long_words == 4 and with_terms.long_words == 0
@@ -141,6 +141,18 @@ def test_glossary_terms_are_not_hard_words_but_count_for_length() -> None:
 
 def test_syllables_are_counted_offline() -> None:
     assert [readability.syllables(w) for w in ("school", "mediation", "Tribunal", "2026")] == [1, 4, 3, 1]
+
+
+def test_syllables_match_textstat_on_every_word_of_the_site() -> None:
+    """Our faster count (CMU file read once, words cached) is textstat's own count."""
+    import textstat
+
+    words = {w for page in (PROJECT / "docs").rglob("*.md")
+             for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", page.read_text(encoding="utf-8"))}
+    assert len(words) > 500
+    differ = {w: (readability.syllables(w), textstat.syllable_count(w))
+              for w in words if readability.syllables(w) != textstat.syllable_count(w)}
+    assert differ == {}
 
 
 @pytest.mark.parametrize(
@@ -245,6 +257,18 @@ def test_outdated_terms(markdown: str, expected: list[str], terms: list[outdated
     assert len(found) == len(expected), found
     for message, suggestion in zip(found, expected):
         assert suggestion in message
+
+
+def test_first_word_shortcut_finds_what_the_patterns_find(terms, monkeypatch) -> None:
+    """The shortcut (try a phrase's pattern only where its first word is) changes no result."""
+    phrases = [phrase for term in terms for phrase in term.match]
+    samples = [f"Ask the {p} now.\n\nAsk the {p.upper()} now.\n\nAsk the {p.lower()}s now.\n" for p in phrases]
+    samples += [page.read_text(encoding="utf-8") for page in sorted((PROJECT / "docs").rglob("*.md"))]
+    samples += [QUOTE_11_3, "Go to the Local Government and Social Care Ombudsman.", "ccg and Sendist"]
+    quick = [[p.message for p in outdated_terms.check(prose.blocks(text), terms)] for text in samples]
+    monkeypatch.setattr(outdated_terms, "_first_word", lambda phrase: "")  # every pattern tried
+    assert quick == [[p.message for p in outdated_terms.check(prose.blocks(text), terms)] for text in samples]
+    assert sum(map(len, quick)) >= 2 * len(phrases)
 
 
 GOOD_TERM = "old: X, match: [x], current: Y, current_match: [y], confidence: verified, suggestion: s, sources: [u]"
@@ -401,6 +425,22 @@ def test_every_page_shows_review_dates(site: Path) -> None:
     for path in pages:
         review = " ".join(_parse(path).review.split())
         assert re.fullmatch(r"Last reviewed \d{1,2} \w+ \d{4}\. Next review due \d{1,2} \w+ \d{4}\.", review), path
+
+
+def test_abbr_definitions_only_for_forms_on_the_page_give_the_same_html(real_glossary) -> None:
+    """Leaving out the definitions a page cannot use changes none of its HTML."""
+    import markdown as python_markdown
+
+    every = "\n".join(f"*[{short}]: {title}" for short, title in real_glossary.abbr_titles().items())
+    pages = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "docs").rglob("*.md"))]
+    for text in pages:
+        used = real_glossary.abbr_definitions(text)
+        assert used.count("\n") < every.count("\n")
+        html = [python_markdown.markdown(f"{text}\n\n{d}\n", extensions=["abbr", "tables", "attr_list"])
+                for d in (used, every)]
+        assert html[0] == html[1]
+    assert sum(python_markdown.markdown(t, extensions=["abbr"]).count("<abbr") for t in
+               (f"{t}\n\n{real_glossary.abbr_definitions(t)}\n" for t in pages)) > 100
 
 
 def test_abbreviations_are_marked_up(site: Path, real_glossary: glossary.Glossary) -> None:
