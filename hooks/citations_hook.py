@@ -9,6 +9,7 @@ citations_check (rules) and citations_render (output).
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 from collections import defaultdict
 from pathlib import Path
@@ -23,6 +24,7 @@ import citations_quotes
 import citations_registry
 import citations_render
 import markers
+import yaml_source
 from citations_parse import Citation, Range
 
 log = logging.getLogger("mkdocs.plugins.citations")
@@ -60,8 +62,8 @@ def _route_pages(path: Path) -> dict[str, list[Range]]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError:
+        data = yaml_source.read(path).data or {}
+    except yaml_source.YamlSyntaxError:
         return {}  # the routes hook reports the file's syntax error with its line
     covered: dict[str, list[Range]] = defaultdict(list)
     for route in data.get("routes") or []:
@@ -148,26 +150,31 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     where = page.file.src_uri
     edition = _edition(page, where)
-    mapping, generated = _line_map(page.file.content_string, markdown)
-
-    def line_of(line: int) -> int:
-        return mapping.get(line, line)
-
     found = citations_parse.find(markdown, edition.id)
     marker_lines = {m.line for m in markers.find(markdown, "citations") if m.key == "cross_reference"}
+    # The file line of each Markdown line, and the lines other hooks generated: worked out
+    # (a diff) only when a citation or a problem needs them.
+    line_map = functools.cache(lambda: _line_map(page.file.content_string, markdown))
+
+    def line_of(line: int) -> int:
+        return line_map()[0].get(line, line)
+
+    def generated(line: int) -> bool:
+        return line in line_map()[1]
+
     used_markers: set[int] = set()
     good: list[Citation] = []
     for citation in found:
         problems = citations_check.check_citation(citation, edition)
         covered = route_pages.get(where)
-        if not problems and covered is not None and citation.line not in generated:
+        if not problems and covered is not None and not generated(citation.line):
             outside = citations_check.check_scope(citation, where, covered, route_pages)
             if outside and citation.line in marker_lines:
                 used_markers.add(citation.line)
             elif outside:
                 problems.append(outside)
         for problem in problems:
-            if citation.line in generated:
+            if generated(citation.line):
                 problem = citations_check.Problem(
                     problem.line, problem.written, problem.what,
                     problem.fix + " (a marker on this line generated the text: fix the data it "

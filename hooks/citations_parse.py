@@ -16,11 +16,14 @@ data file, with the file line of each. This module knows nothing about MkDocs or
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import yaml
+
+import yaml_source
 
 
 @dataclass(frozen=True, order=True)
@@ -187,6 +190,8 @@ MARKER = re.compile(r"\{\{.*?\}\}")
 ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:.*$")
 LINK_TEXT = re.compile(r"\[([^\]]*)\]\(|<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE)
 MASK = "\x00"
+# Every pattern above needs one of these in the line: a line without them has nothing to mask.
+MAY_NEED_MASK = re.compile(r"[<`\]@{:]|www\.")
 
 
 def _mask(line: str, spans: list[tuple[int, int]]) -> str:
@@ -214,6 +219,9 @@ def masked_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
         if fence is None and closing is None and opening:
             fence = opening.group(1)[0] * 3
             yield number, line, MASK * len(line)
+            continue
+        if fence is None and closing is None and not MAY_NEED_MASK.search(line):
+            yield number, line, line
             continue
         if fence is not None:
             if line.strip().lstrip("> ").startswith(fence):
@@ -246,6 +254,13 @@ def masked_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
             spans.append((block.start() + text_from, len(line)))
             closing = f"</{block[1].lower()}"
         yield number, line, _mask(line, spans)
+
+
+@functools.lru_cache(maxsize=4)
+def masked_page(markdown: str) -> tuple[tuple[int, str, str], ...]:
+    """:func:`masked_lines` of a whole page, kept for the next caller (citations and
+    quotations are both found in the same page)."""
+    return tuple(masked_lines(markdown))
 
 
 def _link_text_spans(line: str) -> list[tuple[int, int]]:
@@ -305,7 +320,7 @@ def find_in_line(line: str, masked: str, number: int, edition: str | None = None
 def find(markdown: str, edition: str | None = None) -> list[Citation]:
     """Every citation in the Markdown (outside code, tags, addresses and markers)."""
     found: list[Citation] = []
-    for number, line, masked in masked_lines(markdown):
+    for number, line, masked in masked_page(markdown):
         found.extend(find_in_line(line, masked, number, edition))
     return found
 
@@ -323,7 +338,7 @@ def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
     """Citations in the text values of a YAML data file, each with the file line it is on."""
     lines = text.splitlines()
     found: list[Citation] = []
-    stack = [yaml.compose(text)]
+    stack = [yaml.compose(text, Loader=yaml_source.FAST_LOADER)]
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):

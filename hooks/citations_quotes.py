@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citations_parse import masked_lines
+from citations_parse import masked_page
 
 QUOTE_LINE = re.compile(r"^\s*>\s?(?P<text>.*)$")
 ATTRIBUTION = re.compile(
@@ -73,7 +73,7 @@ def find(markdown: str) -> list[Quotation]:
     """Every blockquote attributed to one paragraph of the Code."""
     quotes: list[Quotation] = []
     run: list[tuple[int, str]] = []
-    for number, line, masked in list(masked_lines(markdown)) + [(0, "", "")]:
+    for number, line, masked in masked_page(markdown) + ((0, "", ""),):
         if QUOTE_LINE.match(masked):
             run.append((number, QUOTE_LINE.match(line)["text"]))
             continue

@@ -59,8 +59,11 @@ def _outside(spans: list[tuple[int, int]], start: int) -> bool:
     return not any(first <= start < last for first, last in spans)
 
 
-def prose_lines(markdown: str) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
-    """Yield (line number, line, inline code spans) for lines outside fenced code blocks."""
+def _marker_lines(markdown: str) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    """Yield (line number, line, inline code spans) for lines outside fenced code blocks that
+    may hold a marker (they contain ``{{``)."""
+    if "{{" not in markdown:
+        return
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(), start=1):
         opening = FENCE.match(line)
@@ -71,13 +74,14 @@ def prose_lines(markdown: str) -> Iterator[tuple[int, str, list[tuple[int, int]]
             if line.strip().startswith(fence):
                 fence = None
             continue
-        yield number, line, _code_spans(line)
+        if "{{" in line:
+            yield number, line, _code_spans(line)
 
 
 def find(markdown: str, namespace: str | None = None) -> list[Marker]:
     """Every marker outside code, optionally only those of one namespace."""
     found = []
-    for number, line, spans in prose_lines(markdown):
+    for number, line, spans in _marker_lines(markdown):
         for match in MARKER.finditer(line):
             if not _outside(spans, match.start()):
                 continue
@@ -91,7 +95,7 @@ def find(markdown: str, namespace: str | None = None) -> list[Marker]:
 def unexpanded(markdown: str) -> list[tuple[int, str]]:
     """(line, text) of every ``{{ … }}`` left outside code: markers no hook expanded."""
     left = []
-    for number, line, spans in prose_lines(markdown):
+    for number, line, spans in _marker_lines(markdown):
         left.extend((number, m[0]) for m in ANY_MARKER.finditer(line) if _outside(spans, m.start()))
     return left
 

@@ -127,6 +127,19 @@ def test_parser_skips_fenced_code_and_multiline_comments():
     assert [(c.line, c.text) for c in citations_parse.find(markdown)] == [(10, "paragraph 11.6")]
 
 
+def test_lines_with_nothing_to_mask_take_the_fast_path_with_the_same_result(monkeypatch):
+    """The shortcut for lines without ``<`` ` ] @ { :`` or ``www.`` changes no masked line."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "docs").rglob("*.md"))]
+    pages += [markdown for markdown, _ in PARSER_CASES]
+    pages.append("```\nparagraph 11.45\n```\n<!--\n(11.1)\n-->\n<pre>\n(11.3)\n</pre>\n~~~\n11.4\n~~~\n")
+    pages.append("see https://example.org/11.45\nor tel:0118 11.4\nor x@example.org\nor www.example.org/11.4\n"
+                  "`11.45` and {{ local.phone }} and <b>11.4</b> and [a](11.45)\n")
+    fast = [list(citations_parse.masked_lines(page)) for page in pages]
+    monkeypatch.setattr(citations_parse, "MAY_NEED_MASK", re.compile(""))  # every line: full path
+    assert fast == [list(citations_parse.masked_lines(page)) for page in pages]
+    assert sum(1 for page in fast for _, line, masked in page if masked != line) > 100
+
+
 def test_parser_marks_citations_inside_links():
     found = citations_parse.find("[paragraph 11.45](https://example.org) and <a href='x'>(11.1)</a>")
     assert [(c.text, c.in_link) for c in found] == [("paragraph 11.45", True), ("(11.1)", True)]
