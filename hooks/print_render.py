@@ -25,9 +25,6 @@ from urllib.parse import urljoin
 import jinja2
 import segno
 from markupsafe import Markup
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 from print_links import LinkContext, address_for_print, chapter_id, for_print
 from print_plan import PrintDocument, PrintPage
@@ -136,6 +133,12 @@ class Printer:
     """Makes PDFs for one built site, sharing fonts and styles between documents."""
 
     def __init__(self, templates: Path, site: Site) -> None:
+        # WeasyPrint is imported here, not at the top: builds that skip the PDFs (`mkdocs
+        # serve`, SITE_SKIP_PDF=1) do not pay for its import (about half a second).
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
+
         self.site = site
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -182,6 +185,8 @@ class Printer:
 
     def render(self, document: PrintDocument) -> Rendered:
         """Lay out and write one document as PDF/UA-1."""
+        from weasyprint import HTML
+
         styles = self.styles + (self.large if document.kind == "large-print" else [])
         identifier = hashlib.sha256(document.file.encode()).hexdigest()[:32].encode()
         with _collect_warnings() as problems:
