@@ -395,6 +395,28 @@ def test_search_dialog(tab, output, scheme: str, width: int) -> None:
     expect_none({home.name: axe_problems(run_axe(tab))}, f"axe with search open, {name}, {scheme}, {width}px")
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_index_loads_only_when_someone_searches(browser, site_pages, width: int) -> None:
+    """The website's pages do not download the search index (about 130 kB) until the search
+    box gets focus; searching from the keyboard then finds results (search-on-demand.js)."""
+    context = fresh_context(browser)
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    try:
+        tab = context.new_page()
+        home = home_page(site_pages)
+        visit(tab, home, width)
+        tab.wait_for_load_state("networkidle")
+        tab.wait_for_timeout(500)
+        assert "/search/search_index.json" not in asked, "the index loaded before anyone searched"
+        assert any(path.endswith("search-on-demand.js") for path in asked)
+        open_search(tab, "mediation")
+        assert asked.count("/search/search_index.json") == 1
+        assert tab.locator(".md-search-result__item").count() > 0
+    finally:
+        context.close()
+
+
 def test_menu_drawer_on_a_small_screen(tab, output) -> None:
     """At 320px the menu opens from the keyboard, takes focus, passes axe, cuts off no text,
     and Escape closes it and returns focus to the Menu button."""
