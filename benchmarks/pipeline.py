@@ -1,8 +1,9 @@
 """The full pipeline (website with PDFs, then the offline copy) timed step by step.
 
 ``hooks/build_all.py`` of the snapshot runs in its own Python process with each of its STEPS
-wrapped in a timer, exactly as ``make site`` runs them. Each PDF's render time is read from
-the PDF hook's log ("PDF <file>: <n> pages in <s> s"), which is the per-file timing it gives.
+wrapped in a timer, exactly as ``make site`` runs them. Each PDF's render time (wall and
+CPU) is read from the PDF hook's log ("PDF <file>: <n> pages in <s> s (CPU <s> s)"), and so is
+the time it takes to set WeasyPrint up once for all of them ("PDF set-up … in …").
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def timed(step):
 build_all.build(Path(sys.argv[1]), steps=[timed(step) for step in build_all.STEPS])
 print("STEP-TIMINGS " + json.dumps(timings))
 """
-PDF_LINE = re.compile(r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>[\d.]+) s")
+PDF_LINE = re.compile(
+    r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)"
+)
+SETUP_LINE = re.compile(r"PDF set-up \([^)]*\) in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)")
 
 
 def run(site: Path, dest: Path) -> dict:
@@ -55,4 +59,9 @@ def run(site: Path, dest: Path) -> dict:
         raise RuntimeError(f"hooks/build_all.py failed (exit {done.returncode}):\n{tail}")
     steps = json.loads(output.split("STEP-TIMINGS ", 1)[1].splitlines()[0])
     pdfs = {m["file"]: float(m["seconds"]) for m in PDF_LINE.finditer(output)}
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "steps": steps, "pdfs": pdfs}
+    pdfs_cpu = {m["file"]: float(m["cpu"]) for m in PDF_LINE.finditer(output)}
+    setups = list(SETUP_LINE.finditer(output))
+    setup = {"seconds": sum(float(m["seconds"]) for m in setups),
+             "cpu_seconds": sum(float(m["cpu"]) for m in setups)}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "steps": steps, "pdfs": pdfs,
+            "pdfs_cpu": pdfs_cpu, "pdf_setup": setup}

@@ -52,9 +52,11 @@ NOTES = [
     "overrides read them) and the pages and files they generate (written into docs/ as they are "
     "before rendering), so the same templates render the same pages and no hook code runs. "
     "Its markers stay unexpanded, so it is built without --strict: fit for timing only.",
-    "Each PDF's time is the PDF hook's own log line ('PDF <file>: <n> pages in <s> s', 0.1 s "
-    "resolution). Leaflets are the PDFs named after a page under 'leaflets:' in "
-    "docs/data/print.yml; 'All PDFs' adds the booklets.",
+    "Each PDF's time is the PDF hook's own log line ('PDF <file>: <n> pages in <s> s (CPU <s> "
+    "s)'); setting WeasyPrint up (its import, fonts, styles) is logged once and counted with "
+    "the leaflets and with all PDFs. Leaflets are the PDFs named after a page under "
+    "'leaflets:' in docs/data/print.yml; 'All PDFs' adds the booklets. The leaflet target is "
+    "judged on CPU, like the others: the PDFs render one after another in one process.",
     "Page weight: each page opened once in a fresh Chromium context (empty cache); every "
     "response the page and its workers receive counted (raw bytes, and gzip -6 of each). The "
     "default theme build is the same snapshot with hooks on but no custom_dir, no extra_css "
@@ -212,9 +214,18 @@ class Bench:
                      for name in runs[0]["steps"]}
         files = sorted({name for r in runs for name in r["pdfs"]})
         pdfs = {name: median([r["pdfs"][name] for r in runs if name in r["pdfs"]]) for name in files}
+        pdfs_cpu = {name: median([r["pdfs_cpu"][name] for r in runs if name in r["pdfs_cpu"]])
+                    for name in files}
         leaflets = leaflet_files(self.snapshot, files)
-        leaflets_total = median([sum(t for f, t in r["pdfs"].items() if f in leaflets) for r in runs])
-        pdfs_total = median([sum(r["pdfs"].values()) for r in runs])
+        setup = median([r["pdf_setup"]["seconds"] for r in runs])
+        setup_cpu = median([r["pdf_setup"]["cpu_seconds"] for r in runs])
+        # The leaflets' share: their own render times, plus setting WeasyPrint up (which every
+        # PDF needs once), so the figure is what the leaflets would cost on their own.
+        leaflets_total = median([r["pdf_setup"]["seconds"]
+                                 + sum(t for f, t in r["pdfs"].items() if f in leaflets) for r in runs])
+        leaflets_cpu = median([r["pdf_setup"]["cpu_seconds"]
+                               + sum(t for f, t in r["pdfs_cpu"].items() if f in leaflets) for r in runs])
+        pdfs_total = median([r["pdf_setup"]["seconds"] + sum(r["pdfs"].values()) for r in runs])
         website_step = steps.get("build_website")
         return {
             "pipeline_s": total,
@@ -225,14 +236,20 @@ class Bench:
             "steps_s": steps,
             "steps_cpu_s": steps_cpu,
             "pdf_step_s": website_step - site_s if website_step is not None else None,
+            "pdf_setup_s": setup,
+            "pdf_setup_cpu_s": setup_cpu,
             "pdfs_s": pdfs,
+            "pdfs_cpu_s": pdfs_cpu,
             "leaflets": sorted(leaflets),
             "leaflets_total_s": leaflets_total,
             "leaflets_vs_site": ratio(leaflets_total, site_s),
+            "leaflets_total_cpu_s": leaflets_cpu,
+            "leaflets_vs_site_cpu": ratio(leaflets_cpu, site_cpu),
             "pdfs_total_s": pdfs_total,
             "pdfs_vs_site": ratio(pdfs_total, site_s),
-            "target": "all leaflets together take less time than the site build",
-            "met": bool(leaflets) and leaflets_total < site_s,
+            "target": "all leaflets together (with WeasyPrint's set-up) take less CPU time than "
+                      "the site build",
+            "met": bool(leaflets) and leaflets_cpu < site_cpu,
             "samples": {"pipeline_s": [r["seconds"] for r in runs],
                         "site_build_s": [b.seconds for b in plain_builds]},
         }
@@ -426,12 +443,18 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
                         "", ""))
         out.append(("  PDF step (website step - site build)", seconds(full["pdf_step_s"]),
                     seconds(site), times(ratio(full["pdf_step_s"] or 0, site)), "", ""))
-        for name, value in full["pdfs_s"].items():
+        site_cpu = full["site_build_cpu_s"]
+        out.append(("  PDF set-up (CPU), once for all PDFs", seconds(full["pdf_setup_cpu_s"]),
+                    seconds(site_cpu), times(ratio(full["pdf_setup_cpu_s"], site_cpu)), "", ""))
+        for name, value in full["pdfs_cpu_s"].items():
             kind = "leaflet" if name in full["leaflets"] else "PDF"
-            out.append((f"  {kind} {name}", seconds(value), seconds(site), times(ratio(value, site)),
-                        "", ""))
-        out.append(("All leaflets together / site build", seconds(full["leaflets_total_s"]),
-                    seconds(site), times(full["leaflets_vs_site"]), "< 1x", met(full["met"])))
+            out.append((f"  {kind} {name} (CPU)", seconds(value), seconds(site_cpu),
+                        times(ratio(value, site_cpu)), "", ""))
+        out.append(("All leaflets with set-up / site build (wall)", seconds(full["leaflets_total_s"]),
+                    seconds(site), times(full["leaflets_vs_site"]), "", ""))
+        out.append(("All leaflets with set-up / site build (CPU)",
+                    seconds(full["leaflets_total_cpu_s"]), seconds(site_cpu),
+                    times(full["leaflets_vs_site_cpu"]), "< 1x", met(full["met"])))
         out.append(("All PDFs (with booklets) / site build", seconds(full["pdfs_total_s"]),
                     seconds(site), times(full["pdfs_vs_site"]), "", ""))
     page = results.get("page_weight", {})

@@ -125,12 +125,15 @@ def on_post_build(config) -> None:
         config.site_name, None if serving else config.site_url or None, site_dir, service,
         {page.url: page for page in pages.values()},
     )
+    started, used = time.perf_counter(), time.process_time()
     printer = print_render.Printer(Path(config.theme.custom_dir) / "print", site)
+    log.info("PDF set-up (WeasyPrint, fonts, styles) in %.2f s (CPU %.2f s)",
+             time.perf_counter() - started, time.process_time() - used)
     folder = site_dir / downloads.FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     listed = []
     for document in documents:
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         rendered = printer.render(document)
         for problem in rendered.problems:
             log.warning("%s: WeasyPrint: %s; fix the page or overrides/print/", document.file, problem)
@@ -138,7 +141,7 @@ def on_post_build(config) -> None:
         path.write_bytes(rendered.pdf)
         listed.append(downloads.Download.of(path, document.label, document.description,
                                             rendered.page_count))
-        log.info("PDF %s: %d pages in %.1f s", document.file, rendered.page_count,
-                 time.perf_counter() - started)
+        log.info("PDF %s: %d pages in %.2f s (CPU %.2f s)", document.file, rendered.page_count,
+                 time.perf_counter() - started, time.process_time() - used)
     if listing_page is not None:
         downloads.fill(listing_page, listed)

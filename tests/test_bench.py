@@ -16,8 +16,9 @@ FIGURES = {
     "hook_overhead": ["site_hooks_on_s", "site_hooks_off_s", "overhead", "site_hooks_on_cpu_s",
                       "site_hooks_off_cpu_s", "overhead_cpu", "met"],
     "full_pipeline": ["pipeline_s", "site_build_s", "pipeline_vs_site", "steps_s", "pdf_step_s",
-                      "pdfs_s", "leaflets", "leaflets_total_s", "leaflets_vs_site", "pdfs_total_s",
-                      "pdfs_vs_site", "met"],
+                      "pdfs_s", "pdfs_cpu_s", "pdf_setup_s", "pdf_setup_cpu_s", "leaflets",
+                      "leaflets_total_s", "leaflets_vs_site", "leaflets_total_cpu_s",
+                      "leaflets_vs_site_cpu", "pdfs_total_s", "pdfs_vs_site", "met"],
     "page_weight": ["pages", "heaviest_raw_vs_default", "heaviest_gzip_vs_default", "met"],
     "offline_zip": ["bytes", "target_bytes", "met"],
     "growth": ["sizes", "largest_vs_middle", "largest_vs_middle_hooks_off", "flat_limit",
@@ -68,6 +69,8 @@ def test_every_figure_is_present(report: dict, section: str) -> None:
 @pytest.mark.browser
 def test_every_pdf_page_and_size_has_its_figures(report: dict) -> None:
     assert report["full_pipeline"]["pdfs_s"], "no PDF timing read from the build's log"
+    assert report["full_pipeline"]["pdfs_cpu_s"].keys() == report["full_pipeline"]["pdfs_s"].keys()
+    assert report["full_pipeline"]["pdf_setup_cpu_s"] > 0, "no PDF set-up time read from the log"
     assert report["full_pipeline"]["leaflets"], "no PDF recognised as a leaflet"
     for figures in report["page_weight"]["pages"].values():
         for side in ("ours", "default"):
