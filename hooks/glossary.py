@@ -194,13 +194,24 @@ def _contains(text: str, phrase: str) -> bool:
     return _phrase(phrase, True).search(text) is not None
 
 
+@functools.cache
+def _name_with_abbreviation(spelling: str) -> tuple[str, re.Pattern[str]] | None:
+    """For a full form that contains an abbreviation: its first word in lower case (every
+    match contains it) and its pattern; None for any other full form."""
+    if not ABBREVIATION.search(spelling):
+        return None
+    return spelling.split()[0].lower(), _phrase(spelling, False)
+
+
 def _names(text: str, glossary: Glossary) -> list[tuple[int, int]]:
     """Spans of full forms that contain another abbreviation (SEND in SEND Information, …)."""
     spans = []
+    lowered = text.lower()
     for abbreviation in glossary.abbreviations.values():
         for spelling in abbreviation.spellings:
-            if ABBREVIATION.search(spelling):
-                spans.extend(m.span() for m in _phrase(spelling, False).finditer(text))
+            name = _name_with_abbreviation(spelling)
+            if name and name[0] in lowered:
+                spans.extend(m.span() for m in name[1].finditer(text))
     return spans
 
 
@@ -215,8 +226,9 @@ def check(blocks: list[prose.Block], glossary: Glossary) -> list[Problem]:
     reported: set[str] = set()
     before = ""
     for block in blocks:
-        names = _names(block.text, glossary)
-        for match in ABBREVIATION.finditer(block.text):
+        matches = list(ABBREVIATION.finditer(block.text))
+        names = _names(block.text, glossary) if matches else []
+        for match in matches:
             if any(start <= match.start() < end for start, end in names):
                 continue
             word, suffix = match.group(1), match.group(2)
