@@ -22,6 +22,9 @@ CITATION = re.compile(
     re.IGNORECASE,
 )
 NAV_SECTION = "Generated routes"
+# Pages per navigation sub-section. With Material's navigation.prune (mkdocs.yml) a page's HTML
+# holds the top of the navigation and its own sub-section, not every link of the site.
+PER_SECTION = 25
 # Says a route page cites outside its route on purpose; a generated page is no route page.
 ROUTE_ONLY = re.compile(r"\s*\{\{\s*citations\.cross_reference\s*\}\}")
 
@@ -58,7 +61,8 @@ def page(number: int, source: str) -> str:
 
 
 def generate(site: Path, count: int) -> list[str]:
-    """Write ``count`` route-like pages into ``site/docs`` and add them to the navigation."""
+    """Write ``count`` route-like pages into ``site/docs`` and add them to the navigation, in
+    sub-sections of :data:`PER_SECTION` pages."""
     sources = route_pages(site / "docs")
     if not sources:
         raise RuntimeError("no page in docs/ cites the Code of Practice to model generated pages on")
@@ -68,7 +72,7 @@ def generate(site: Path, count: int) -> list[str]:
         _, source = sources[(number - 1) % len(sources)]
         (site / "docs" / name).write_text(page(number, source), encoding="utf-8")
         names.append(name)
-    project.edit_config(site, lambda text: project.with_nav_section(text, NAV_SECTION, names))
+    project.edit_config(site, lambda text: project.with_nav_section(text, NAV_SECTION, names, PER_SECTION))
     return names
 
 

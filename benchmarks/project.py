@@ -143,15 +143,20 @@ def default_theme(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def with_nav_section(text: str, title: str, pages: list[str]) -> str:
-    """Add a section with these pages at the end of the navigation."""
+def with_nav_section(text: str, title: str, pages: list[str], per_section: int) -> str:
+    """Add a section at the end of the navigation holding these pages in sub-sections of
+    ``per_section`` pages each ("Pages 1 to 25", …), as a large site would group them."""
     lines = text.splitlines()
     span = block(lines, "nav")
     if span is None:
         raise ValueError("mkdocs.yml has no nav: to add the generated pages to")
     items = [line for line in lines[span[0] + 1:span[1]] if _is_content(line)]
     pad = " " * (_indent(items[0]) if items else 2)
-    added = [f"{pad}- {title}:"] + [f"{pad}    - {page}" for page in pages]
+    added = [f"{pad}- {title}:"]
+    for first in range(0, len(pages), per_section):
+        group = pages[first:first + per_section]
+        added.append(f"{pad}    - Pages {first + 1} to {first + len(group)}:")
+        added += [f"{pad}        - {page}" for page in group]
     return "\n".join(lines[:span[1]] + added + lines[span[1]:]) + "\n"
 
 

@@ -64,7 +64,10 @@ NOTES = [
     "a third-party request this site never makes).",
     "Growth: N generated route-like pages (copies of the real route pages with citations, "
     "a citations table and markers in every row) added to the real pages, which the data "
-    "files name, under a 'Generated routes' nav section. Built without --strict. Sizes below "
+    "files name, under a 'Generated routes' nav section in sub-sections of 25 pages (with "
+    "Material's navigation.prune, set in mkdocs.yml, a page holds only the navigation it can "
+    "show; one flat section of 1,000 links put every link into every page, which made the "
+    "build grow with the square of the pages, hooks or not). Built without --strict. Sizes below "
     "the largest are built 'runs' times each way; the largest once each way (it is by far the "
     "slowest). Time per page is judged on CPU: largest/middle may be at most 1.2 times the "
     "ratio of their page counts (12x for 1,000 against 100 pages).",
