@@ -20,6 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.meta import get_data
+
 PROJECT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "docs", "hooks", "overrides", "package.json"]
 PYTHON = sys.executable
@@ -170,49 +173,80 @@ def with_extra(text: str, extra: dict) -> str:
     return "\n".join(lines[:span[0]] + new + lines[span[1]:]) + "\n"
 
 
-# What the hooks give the build before any page is rendered: the values they put into
-# config.extra for the templates (after every on_config) and the files they add (on_files).
+# What the hooks give the rest of the build, captured from one build with them (PDFs skipped):
+# the values they put into config.extra for the templates (after every on_config), the files
+# they add (on_files), and each page as the hooks hand it to Markdown: its Markdown after the
+# last on_page_markdown, and the review dates the plain-English hook puts into its meta.
 HOOKS_PROBE = """
-import base64, json, sys
+import base64, json, sys, tempfile
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-config = load_config("mkdocs.yml")
+config = load_config("mkdocs.yml", site_dir=tempfile.mkdtemp(), strict=False)
+found = {"extra": {}, "files": {}, "pages": {}}
+
+def keep_extra(config):
+    found["extra"] = dict(config.extra)
+    return config
+
+def keep_files(files, config):
+    found["files"] = {f.src_uri: base64.b64encode(f.content_bytes).decode() for f in files if f.generated}
+    return files
+
+def keep_page(markdown, page, config, files):
+    found["pages"][page.file.src_uri] = {"markdown": markdown, "review": page.meta.get("review")}
+    return markdown
+
+for event, keep in (("config", keep_extra), ("files", keep_files), ("page_markdown", keep_page)):
+    config.plugins.events[event].append(keep)  # after every hook
 config.plugins.on_startup(command="build", dirty=False)
-config = config.plugins.on_config(config)
-files = config.plugins.on_files(get_files(config), config=config)
-added = {f.src_uri: base64.b64encode(f.content_bytes).decode() for f in files if f.generated}
-json.dump({"extra": dict(config.extra), "files": added}, sys.stdout, default=str)
+build(config)
+json.dump(found, sys.stdout, default=str)
 """
 
 
 def hooks_output(project: Path) -> dict:
-    """``config.extra`` as the theme sees it once the hooks' ``on_config`` have run, and the
-    files (pages, images, scripts) the hooks' ``on_files`` add, by path."""
+    """What the hooks hand to the rest of a build (see HOOKS_PROBE): ``extra``, the generated
+    ``files`` (bytes by path) and ``pages`` (Markdown and review dates by path)."""
     done = subprocess.run([PYTHON, "-c", HOOKS_PROBE], cwd=project, env={**BASE_ENV, **NO_PDF},
                           capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"the hooks failed before rendering any page:\n{done.stderr[-2000:]}")
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"the build with hooks failed:\n{done.stderr[-2000:]}")
     found = json.loads(done.stdout)
-    return {"extra": found["extra"],
-            "files": {path: base64.b64decode(data) for path, data in found["files"].items()}}
+    files = {path: base64.b64decode(data) for path, data in found["files"].items()}
+    return {"extra": found["extra"], "files": files, "pages": found["pages"]}
+
+
+def _frozen_page(source: str, markdown: str, review: dict | None) -> str:
+    """A page file: the source's front matter (plus the review dates the hooks would add to
+    the page's meta) and the Markdown the hooks made of the page."""
+    _, meta = get_data(source)
+    if review is not None:
+        meta = {**meta, "review": review}
+    front = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
+    return front + markdown
 
 
 def hooks_off(project: Path) -> None:
-    """Empty the ``hooks:`` list of a copy, keeping what the hooks hand to the rest of the build.
+    """Empty the ``hooks:`` list of a copy, keeping everything the hooks hand to the build.
 
     The values the hooks put in ``config.extra`` (read by the theme overrides) are written into
-    the config, and the pages and files the hooks generate are written into ``docs/`` as they
-    are before rendering, so the same templates render the same set of pages. No hook code
-    runs in the build. Markers stay unexpanded, so this build is only fit for timing (and
-    would fail ``--strict``).
+    the config; the files the hooks generate are written into ``docs/``; and every page is
+    rewritten as the hooks hand it to Markdown (markers expanded, citations linked,
+    abbreviations defined, review dates in its meta). So the same templates render the same
+    pages with the same content, and no hook code runs: the difference is what the hooks'
+    own code costs.
     """
     output = hooks_output(project)
     edit_config(project, lambda text: with_extra(without_hooks(text), output["extra"]))
+    docs = project / "docs"
     for path, content in output["files"].items():
-        target = project / "docs" / path
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    for path, page in output["pages"].items():
+        target = docs / path
+        target.write_text(_frozen_page(target.read_text(encoding="utf-8"), page["markdown"],
+                                       page["review"]), encoding="utf-8")
 
 
 def edit_config(project: Path, change) -> None:

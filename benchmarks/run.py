@@ -48,10 +48,12 @@ NOTES = [
     "and the offline copy are timed in the full pipeline (hooks/build_all.py, strict, as "
     "`make site` runs it).",
     "'Hooks off' is the same snapshot with the `hooks:` list emptied. What the hooks hand to "
-    "the rest of the build is frozen into it: the values they put in config.extra (the theme "
-    "overrides read them) and the pages and files they generate (written into docs/ as they are "
-    "before rendering), so the same templates render the same pages and no hook code runs. "
-    "Its markers stay unexpanded, so it is built without --strict: fit for timing only.",
+    "the rest of the build is frozen into it from one build with them: the values they put in "
+    "config.extra (the theme overrides read them), the files they generate, and every page as "
+    "the hooks hand it to Markdown (markers expanded, citations linked, abbreviations defined, "
+    "review dates in its meta). So the same templates render the same content and no hook "
+    "code runs: the difference is the hooks' own work (reading the data, checking every page, "
+    "expanding, and their HTML fixes). Built without --strict, like 'hooks on' here.",
     "Each PDF's time is the PDF hook's own log line ('PDF <file>: <n> pages in <s> s (CPU <s> "
     "s)'); setting WeasyPrint up (its import, fonts, styles) is logged once and counted with "
     "the leaflets and with all PDFs. Leaflets are the PDFs named after a page under "
