@@ -50,6 +50,12 @@ def budgets() -> readability.Budgets:
     return readability.load_budgets(DATA / "plain_english.yml")
 
 
+@pytest.fixture(scope="module")
+def page_sources() -> list[str]:
+    """The Markdown of every page in docs/ (generated pages are not there)."""
+    return [page.read_text(encoding="utf-8") for page in sorted((PROJECT / "docs").rglob("*.md"))]
+
+
 # --- prose: what counts as our own words ---------------------------------------------------
 
 
@@ -143,12 +149,11 @@ def test_syllables_are_counted_offline() -> None:
     assert [readability.syllables(w) for w in ("school", "mediation", "Tribunal", "2026")] == [1, 4, 3, 1]
 
 
-def test_syllables_match_textstat_on_every_word_of_the_site() -> None:
+def test_syllables_match_textstat_on_every_word_of_the_site(page_sources: list[str]) -> None:
     """Our faster count (CMU file read once, words cached) is textstat's own count."""
     import textstat
 
-    words = {w for page in (PROJECT / "docs").rglob("*.md")
-             for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", page.read_text(encoding="utf-8"))}
+    words = {w for text in page_sources for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)}
     assert len(words) > 500
     differ = {w: (readability.syllables(w), textstat.syllable_count(w))
               for w in words if readability.syllables(w) != textstat.syllable_count(w)}
@@ -195,10 +200,9 @@ def test_abbreviations(markdown: str, problems: list[str], real_glossary: glossa
         assert expected in message
 
 
-def test_names_shortcut_finds_what_the_patterns_find(real_glossary, monkeypatch) -> None:
+def test_names_shortcut_finds_what_the_patterns_find(real_glossary, page_sources, monkeypatch) -> None:
     """The shortcut (try a full name's pattern only where its first word is) changes no result."""
-    samples = [page.read_text(encoding="utf-8") for page in sorted((PROJECT / "docs").rglob("*.md"))]
-    samples += ["Ask the send information, advice and support service (SENDIASS) for help.",
+    samples = page_sources + ["Ask the send information, advice and support service (SENDIASS) for help.",
                 "Ask the SEND Information, Advice and Support Service. Ask SENDIASS.",
                 "SEND and SENDIASS and the First-tier Tribunal (SEND) are here."]
     names = [(text, glossary._names(text, real_glossary)) for text in samples]
@@ -275,11 +279,11 @@ def test_outdated_terms(markdown: str, expected: list[str], terms: list[outdated
         assert suggestion in message
 
 
-def test_first_word_shortcut_finds_what_the_patterns_find(terms, monkeypatch) -> None:
+def test_first_word_shortcut_finds_what_the_patterns_find(terms, page_sources, monkeypatch) -> None:
     """The shortcut (try a phrase's pattern only where its first word is) changes no result."""
     phrases = [phrase for term in terms for phrase in term.match]
     samples = [f"Ask the {p} now.\n\nAsk the {p.upper()} now.\n\nAsk the {p.lower()}s now.\n" for p in phrases]
-    samples += [page.read_text(encoding="utf-8") for page in sorted((PROJECT / "docs").rglob("*.md"))]
+    samples += page_sources
     samples += [QUOTE_11_3, "Go to the Local Government and Social Care Ombudsman.", "ccg and Sendist"]
     quick = [[p.message for p in outdated_terms.check(prose.blocks(text), terms)] for text in samples]
     monkeypatch.setattr(outdated_terms, "_first_word", lambda phrase: "")  # every pattern tried
@@ -443,20 +447,19 @@ def test_every_page_shows_review_dates(site: Path) -> None:
         assert re.fullmatch(r"Last reviewed \d{1,2} \w+ \d{4}\. Next review due \d{1,2} \w+ \d{4}\.", review), path
 
 
-def test_abbr_definitions_only_for_forms_on_the_page_give_the_same_html(real_glossary) -> None:
+def test_abbr_definitions_only_for_forms_on_the_page_give_the_same_html(real_glossary, page_sources) -> None:
     """Leaving out the definitions a page cannot use changes none of its HTML."""
     import markdown as python_markdown
 
     every = "\n".join(f"*[{short}]: {title}" for short, title in real_glossary.abbr_titles().items())
-    pages = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "docs").rglob("*.md"))]
-    for text in pages:
+    for text in page_sources:
         used = real_glossary.abbr_definitions(text)
         assert used.count("\n") < every.count("\n")
         html = [python_markdown.markdown(f"{text}\n\n{d}\n", extensions=["abbr", "tables", "attr_list"])
                 for d in (used, every)]
         assert html[0] == html[1]
     assert sum(python_markdown.markdown(t, extensions=["abbr"]).count("<abbr") for t in
-               (f"{t}\n\n{real_glossary.abbr_definitions(t)}\n" for t in pages)) > 100
+               (f"{t}\n\n{real_glossary.abbr_definitions(t)}\n" for t in page_sources)) > 100
 
 
 def test_abbreviations_are_marked_up(site: Path, real_glossary: glossary.Glossary) -> None:
