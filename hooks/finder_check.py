@@ -8,7 +8,8 @@ the question and answer (or result and route) it is about. No MkDocs here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping, Set
 
 import citations_check
 import citations_parse
@@ -17,6 +18,8 @@ from finder_flow import Flow, Problem, Question
 
 # Text also used in page titles, descriptions and the diagram, where markers are not expanded.
 PLAIN_FIELDS = {"title", "question", "answer", "summary"}
+# A page named by a result: a docs-relative Markdown file, with an optional #anchor.
+PAGE = re.compile(r"^(?P<path>[A-Za-z0-9_./-]+\.md)(?:#[a-z0-9_-]+)?$")
 
 # Checks one piece of text; returns what is wrong with its citations (empty when fine).
 CitationCheck = Callable[[str], list[str]]
@@ -52,6 +55,11 @@ def texts(flow: Flow) -> Iterator[tuple[int, str, str, str]]:
         for step in r.steps:
             for field in ("why", "first"):
                 yield step.line, f"{where}, route '{step.route}'", field, getattr(step, field)
+        for page in r.pages:
+            yield page.line, f"{where}, page '{page.page}'", "title", page.title
+            yield page.line, f"{where}, page '{page.page}'", "why", page.why
+        if r.clock:
+            yield r.clock.line, f"{where}, clock", "text", r.clock.text
 
 
 def parents(flow: Flow) -> dict[str, list[str]]:
@@ -103,14 +111,43 @@ def _loops(flow: Flow, problem: Callable[[int, str, str], None]) -> None:
             visit(q, [])
 
 
+def _pages_and_clock(
+    flow: Flow, pages: Set[str], limits: Set[str], problem: Callable[[int, str, str], None]
+) -> None:
+    """Pages a result names must exist; the time limits they and the clock name must be known."""
+    known = "; use a time limit's 'what' or 'fact' from docs/data/routes.yml"
+    for r in flow.results.values():
+        for page in r.pages:
+            where = f"result '{r.id}', page '{page.page}'"
+            match = PAGE.match(page.page)
+            if not match or match["path"] not in pages:
+                problem(page.line, where, "is not a page in docs/; name a page that exists, "
+                        "such as timescales.md#draft-plan")
+            for name in page.time_limits:
+                if name not in limits:
+                    problem(page.line, where, f"time limit '{name}' is not in the route data{known}")
+        if r.clock:
+            for name in r.clock.time_limits:
+                if name not in limits:
+                    problem(r.clock.line, f"result '{r.id}', clock",
+                            f"time limit '{name}' is not in the route data{known}")
+            if not r.clock.time_limits:
+                problem(r.clock.line, f"result '{r.id}', clock", "names no time limit; add "
+                        "'time_limits' (the clock says which time limit is running)")
+
+
 def check(
     flow: Flow,
     routes: Mapping[str, set[str]],
     citations: CitationCheck,
+    site_pages: Set[str] | None = None,
+    limits: Set[str] = frozenset(),
 ) -> list[Problem]:
     """Every problem with the flow.
 
-    ``routes`` maps each known route id to the ids of its time limits.
+    ``routes`` maps each known route id to the names of its time limits; ``site_pages`` are the
+    site's docs-relative pages (None: pages named by results are not checked); ``limits`` are
+    the names of every time limit in the route data, the routes' and the timescales'.
     """
     problems: list[Problem] = []
 
@@ -156,8 +193,8 @@ def check(
         if r.id not in reachable:
             problem(r.line, where, f"cannot be reached from the start question '{flow.start}'; "
                     "point an answer to it, or remove it")
-        if not r.steps:
-            problem(r.line, where, "names no route; add at least one under 'routes'")
+        if not r.steps and not r.pages:
+            problem(r.line, where, "names no route and no page; add at least one under 'routes' or 'pages'")
         named: set[str] = set()
         for step in r.steps:
             here = f"{where}, route '{step.route}'"
@@ -173,6 +210,9 @@ def check(
                     known = ", ".join(sorted(routes[step.route])) or "(this route has none)"
                     problem(step.line, here, f"time limit '{limit}' is not one of this route's "
                             f"time limits in the route data; use one of: {known}")
+
+    if site_pages is not None:
+        _pages_and_clock(flow, site_pages, limits, problem)
 
     for line, where, field, text in texts(flow):
         for message in citations(text):

@@ -37,7 +37,7 @@ def dot(flow: Flow, routes: dict[str, RouteInfo], link: Callable[[str], str]) ->
         lines.append(f'  "{q.id}" [shape=box, label="{label}", URL="{link(q.id)}"];')
     for r in flow.results.values():
         names = "; ".join(f"{n}. {routes[s.route].name}" for n, s in enumerate(r.steps, start=1))
-        label = _label(f"{r.title} ({names})", 32)
+        label = _label(f"{r.title} ({names or 'read: ' + ', '.join(p.title for p in r.pages)})", 32)
         lines.append(
             f'  "{r.id}" [shape=box, style="rounded,bold", label="{label}", URL="{link(r.id)}"];'
         )

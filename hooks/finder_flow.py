@@ -33,8 +33,20 @@ TOP_KEYS = {
 }
 QUESTION_KEYS = {"title": True, "question": True, "hint": False, "answers": True}
 ANSWER_KEYS = {"answer": True, "next": True}
-RESULT_KEYS = {"title": True, "summary": True, "routes": True, "help": True, "not_covered": True}
+RESULT_KEYS = {
+    "title": True,
+    "summary": True,
+    "clock": False,
+    "routes": False,
+    "pages": False,
+    "help": True,
+    "not_covered": True,
+}
 STEP_KEYS = {"route": True, "why": True, "first": True, "time_limits": False}
+# A page to read, with why (like a route's): for situations that are not a route of their own.
+PAGE_KEYS = {"page": True, "title": True, "why": True, "time_limits": False}
+# A time limit that may already be running, shown before anything else on the result.
+CLOCK_KEYS = {"text": True, "time_limits": True}
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,26 @@ class Step:
 
 
 @dataclass(frozen=True)
+class PageStep:
+    """A page on the site to read, why it fits, and the time limits (from routes.yml) it explains."""
+
+    page: str  # docs-relative, may end in #anchor
+    title: str
+    why: str
+    time_limits: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time limit that may already be running: said first, before any route."""
+
+    text: str
+    time_limits: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
 class Result:
     """One result page: the routes that fit, in the order to try them."""
 
@@ -94,6 +126,8 @@ class Result:
     help: str
     not_covered: str
     line: int
+    pages: tuple[PageStep, ...] = ()
+    clock: Clock | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +262,41 @@ def _step(reader: _Reader, where: str, node: yaml.Node) -> Step | None:
     )
 
 
+def _names(reader: _Reader, fields: dict[str, yaml.Node], where: str) -> tuple[str, ...]:
+    """The time limits named under 'time_limits' (by their `what` or `fact` in routes.yml)."""
+    if "time_limits" not in fields:
+        return ()
+    nodes = reader.sequence(fields["time_limits"], where, "'time_limits'")
+    return tuple(str(n.value) for n in nodes if isinstance(n, yaml.ScalarNode))
+
+
+def _page_step(reader: _Reader, where: str, node: yaml.Node) -> PageStep | None:
+    where_page = f"{where}, page '{_peek(node, 'page')}'"
+    fields = reader.mapping(node, where_page, PAGE_KEYS)
+    if fields is None:
+        return None
+    return PageStep(
+        page=reader.text(fields, "page", where_page),
+        title=reader.text(fields, "title", where_page),
+        why=reader.text(fields, "why", where_page),
+        time_limits=_names(reader, fields, where_page),
+        line=node.start_mark.line + 1,
+    )
+
+
+def _clock(reader: _Reader, where: str, node: yaml.Node | None) -> Clock | None:
+    if node is None:
+        return None
+    fields = reader.mapping(node, f"{where}, clock", CLOCK_KEYS)
+    if fields is None:
+        return None
+    return Clock(
+        text=reader.text(fields, "text", f"{where}, clock"),
+        time_limits=_names(reader, fields, f"{where}, clock"),
+        line=node.start_mark.line + 1,
+    )
+
+
 def _result(reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> Result | None:
     rid = reader.slug(key_node, "results", "result id")
     where = f"result '{rid}'"
@@ -235,6 +304,7 @@ def _result(reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> Result | N
     if fields is None:
         return None
     steps = [_step(reader, where, item) for item in reader.sequence(fields.get("routes"), where, "'routes'")]
+    page_steps = [_page_step(reader, where, n) for n in reader.sequence(fields.get("pages"), where, "'pages'")]
     return Result(
         id=rid,
         title=reader.text(fields, "title", where),
@@ -243,6 +313,8 @@ def _result(reader: _Reader, key_node: yaml.Node, node: yaml.Node) -> Result | N
         help=reader.text(fields, "help", where),
         not_covered=reader.text(fields, "not_covered", where),
         line=key_node.start_mark.line + 1,
+        pages=tuple(step for step in page_steps if step is not None),
+        clock=_clock(reader, where, fields.get("clock")),
     )
 
 

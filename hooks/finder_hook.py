@@ -30,12 +30,15 @@ def _citations_found(text: str) -> tuple[list[str], list[str]]:
     return [citation.text for citation in citations_parse.find_in_text(text)], []
 
 
-def _routes(docs: Path, pages: set[str]) -> dict[str, finder_pages.RouteInfo]:
-    """The route data as routes_data reads it (routes_hook, earlier in the list, reports its problems)."""
+def _routes(docs: Path, pages: set[str]) -> tuple[dict[str, finder_pages.RouteInfo], dict]:
+    """The routes and every time limit by name, as routes_data reads them (routes_hook, earlier
+    in the list, reports their problems)."""
     values, _ = local_details.load(docs / "data" / "local.yml")
     plain = {k: v for k, v in local_details.LocalDetails(values).markers().items() if "](" not in v}
-    routes, _ = routes_data.load(docs / "data" / "routes.yml", pages, plain, _citations_found)
-    return finder_pages.route_info(routes)
+    path = docs / "data" / "routes.yml"
+    routes, _ = routes_data.load(path, pages, plain, _citations_found)
+    timescales, _ = routes_data.load_timescales(path, pages, plain, _citations_found)
+    return finder_pages.route_info(routes), finder_pages.all_limits(routes, timescales)
 
 
 def _edition(docs: Path) -> citations_registry.Edition:
@@ -50,17 +53,19 @@ def on_files(files, config):
     docs = Path(config.docs_dir)
     path = docs / "data" / "finder.yml"
     flow, problems = finder_flow.load(path, Path(os.path.relpath(path, Path(config.config_file_path).parent)))
-    routes = _routes(docs, {file.src_uri for file in files.documentation_pages()})
+    pages = {file.src_uri for file in files.documentation_pages()}
+    routes, limits = _routes(docs, pages)
     if flow is not None and not problems:
         known = {rid: set(route.time_limits) for rid, route in routes.items()}
-        problems = finder_check.check(flow, known, finder_check.citation_check(_edition(docs)))
+        check = finder_check.citation_check(_edition(docs))
+        problems = finder_check.check(flow, known, check, pages, set(limits))
     if problems:
         raise PluginError(
             "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again:\n"
             + "\n".join(f"  {p}" for p in problems)
         )
 
-    for uri, markdown in finder_pages.pages(flow, routes).items():
+    for uri, markdown in finder_pages.pages(flow, routes, limits).items():
         level = InclusionLevel.INCLUDED if uri == finder_pages.START else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=level))
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import yaml
 
 from finder_check import parents
-from finder_flow import Flow, Question, Result, Step
-from routes_data import Route
+from finder_flow import Flow, PageStep, Question, Result, Step
+from routes_data import Route, Timescale
 
 FOLDER = "route-finder"
 START = f"{FOLDER}/index.md"
@@ -44,15 +44,28 @@ class RouteInfo:
     no_limits: bool = False  # the route data says time limits do not apply to this route
 
 
+def _by_name(limits) -> dict[str, TimeLimit]:
+    """Time limits by their `what` and (the first with it) their `fact`: the names finder.yml uses."""
+    named: dict[str, TimeLimit] = {}
+    for t in limits:
+        shown = TimeLimit(t.what, t.limit, t.law or t.code or "")
+        named.setdefault(t.fact, shown)
+        named[t.what] = shown
+    return named
+
+
+def all_limits(routes: list[Route], timescales: list[Timescale]) -> dict[str, TimeLimit]:
+    """Every time limit in the route data, the routes' and the timescales', by name."""
+    return _by_name([t for route in routes for t in route.time_limits] + [t.limit for t in timescales])
+
+
 def route_info(routes: list[Route]) -> dict[str, RouteInfo]:
     """What the finder needs from the checked route data, by route id."""
     return {
         route.id: RouteInfo(
             name=route.name,
             page=route.page + (f"#{route.anchor}" if route.anchor else ""),
-            time_limits={
-                t.fact: TimeLimit(t.what, t.limit, t.law or t.code or "") for t in route.time_limits
-            },
+            time_limits=_by_name(route.time_limits),
             no_limits=route.no_time_limits is not None and route.no_time_limits.kind == "not_applicable",
         )
         for route in routes
@@ -125,6 +138,34 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _table(limits: list[TimeLimit]) -> str:
+    rows = "\n".join(f"| {_cell(t.what)} | {_cell(t.limit)} | {_cell(t.source)} |" for t in limits)
+    return f"| What | Time limit | Source |\n| --- | --- | --- |\n{rows}\n"
+
+
+def _clock(result: Result, limits: dict[str, TimeLimit]) -> str:
+    """A time limit that may already be running: before the summary and any route."""
+    if not result.clock:
+        return ""
+    table = _table([limits[name] for name in result.clock.time_limits])
+    return f'<div class="finder-clock" markdown>\n\n{result.clock.text}\n\n{table}\n</div>\n\n'
+
+
+def _page_steps(steps: tuple[PageStep, ...], limits: dict[str, TimeLimit]) -> str:
+    """Pages to read, each with why it fits and the time limits it explains."""
+    if not steps:
+        return ""
+    parts = ["## Read more about your situation\n\n"]
+    for step in steps:
+        link = f"[{step.title}]({posixpath.relpath(step.page.split('#')[0], FOLDER)}"
+        link += f"#{step.page.split('#')[1]})" if "#" in step.page else ")"
+        parts.append(f"### {step.title}\n\n**Why it fits:** {step.why}\n\n")
+        if step.time_limits:
+            parts.append("**Time limits:**\n\n" + _table([limits[n] for n in step.time_limits]) + "\n")
+        parts.append(f"Read: {link}.\n\n")
+    return "".join(parts)
+
+
 def _limits(step: Step, route: RouteInfo) -> str:
     """The time limits that apply, as a table (what, limit, legal source)."""
     ids = list(route.time_limits) if step.time_limits is None else list(step.time_limits)
@@ -135,25 +176,32 @@ def _limits(step: Step, route: RouteInfo) -> str:
             "**Time limits:** we do not list a time limit for this here. "
             "Ask {{ local.service }} if there is a deadline.\n"
         )
-    rows = "\n".join(
-        f"| {_cell(t.what)} | {_cell(t.limit)} | {_cell(t.source)} |"
-        for t in (route.time_limits[i] for i in ids)
-    )
-    return f"**Time limits:**\n\n| What | Time limit | Source |\n| --- | --- | --- |\n{rows}\n"
+    return "**Time limits:**\n\n" + _table([route.time_limits[i] for i in ids])
 
 
-def result_page(flow: Flow, result: Result, routes: dict[str, RouteInfo], came_from: list[str]) -> str:
-    """One result: the routes that fit in order, why, what to do first, time limits, help."""
+def result_page(
+    flow: Flow,
+    result: Result,
+    routes: dict[str, RouteInfo],
+    came_from: list[str],
+    limits: dict[str, TimeLimit] | None = None,
+) -> str:
+    """One result: any clock running, the routes that fit in order, why, what to do first,
+    time limits, pages to read, help."""
+    limits = limits or {}
     order = "\n".join(
         f"{n}. {_route_link(routes[s.route])}" for n, s in enumerate(result.steps, start=1)
     )
     parts = [
         _front_matter(flow, _title(flow, result.title), result.summary),
-        f"\n# {result.title}\n\n{result.summary}\n\n",
+        f"\n# {result.title}\n\n{_clock(result, limits)}{result.summary}\n\n",
         "{{ local.service_name }} ({{ local.service }}) can help you decide what to do.\n\n",
-        "## The routes that fit, in the order to try them\n\n",
-        f'<div class="finder-routes" markdown>\n\n{order}\n\n</div>\n\n',
     ]
+    if result.steps:
+        parts += [
+            "## The routes that fit, in the order to try them\n\n",
+            f'<div class="finder-routes" markdown>\n\n{order}\n\n</div>\n\n',
+        ]
     for n, step in enumerate(result.steps, start=1):
         route = routes[step.route]
         parts.append(
@@ -163,6 +211,7 @@ def result_page(flow: Flow, result: Result, routes: dict[str, RouteInfo], came_f
             f"{_limits(step, route)}\n"
             f"Read more: {_route_link(route)}.\n\n"
         )
+    parts.append(_page_steps(result.pages, limits))
     parts.append(
         "## How {{ local.service }} can help\n\n"
         f"{result.help}\n\n"
@@ -218,6 +267,7 @@ def overview_page(flow: Flow, routes: dict[str, RouteInfo]) -> str:
         parts.extend(
             f"{n}. {_route_link(routes[s.route])}\n" for n, s in enumerate(r.steps, start=1)
         )
+        parts.extend(f"- Read: {p.title}\n" for p in r.pages)
         parts.append(f"\n[Read the full result: {r.title}]({r.id}.md)\n\n")
     parts.append(
         "## For staff: the flow as a diagram\n\n"
@@ -230,12 +280,17 @@ def overview_page(flow: Flow, routes: dict[str, RouteInfo]) -> str:
     return "".join(parts)
 
 
-def pages(flow: Flow, routes: dict[str, RouteInfo]) -> dict[str, str]:
-    """Every finder page: docs-relative path -> Markdown with front matter."""
+def pages(
+    flow: Flow, routes: dict[str, RouteInfo], limits: dict[str, TimeLimit] | None = None
+) -> dict[str, str]:
+    """Every finder page: docs-relative path -> Markdown with front matter.
+
+    ``limits``: every time limit in the route data by name (:func:`all_limits`), for results'
+    clocks and pages."""
     came_from = parents(flow)
     out = {START: start_page(flow), OVERVIEW: overview_page(flow, routes)}
     for q in flow.questions.values():
         out[page_uri(q.id)] = question_page(flow, q, came_from.get(q.id, []))
     for r in flow.results.values():
-        out[page_uri(r.id)] = result_page(flow, r, routes, came_from.get(r.id, []))
+        out[page_uri(r.id)] = result_page(flow, r, routes, came_from.get(r.id, []), limits)
     return out

@@ -43,8 +43,14 @@ FIELDS: dict[str, str] = {
     "confused_with": "route_ids",
 }
 
-ENTRY_KEYS = {"text", "not_applicable", "ask", "code", "law", "leaflet", "confidence", "links"}
-TIME_LIMIT_KEYS = {"what", "limit", "code", "law", "fact", "confidence"}
+# fact: the entry's name in ../shared/reference/facts.yml; sources: the web pages that confirm it;
+# note: doubt or context for staff. None of the three is ever shown to readers.
+STAFF_KEYS = {"fact", "sources", "note"}
+ENTRY_KEYS = {"text", "not_applicable", "ask", "code", "law", "leaflet", "confidence", "links"} | STAFF_KEYS
+TIME_LIMIT_KEYS = {"what", "limit", "code", "law", "fact", "confidence", "sources", "note"}
+TIMESCALE_KEYS = TIME_LIMIT_KEYS | {"page"}
+# Doubt is for staff: words that must never reach a page, a table or a PDF (keep them in `note:`).
+DOUBT = re.compile(r"\b(?:not confirmed|unconfirmed|cannot confirm|unverified|not verified|not known)\b", re.I)
 STATED = {"verified", "leaflet-only"}
 ROUTE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PAGE = re.compile(r"^(?P<path>[A-Za-z0-9_./-]+\.md)(?:#(?P<anchor>[a-z0-9_-]+))?$")
@@ -130,6 +136,14 @@ class TimeLimit:
 
 
 @dataclass(frozen=True)
+class Timescale:
+    """A time limit the council (or a court) keeps that is not a route's, with the page explaining it."""
+
+    limit: TimeLimit
+    page: str  # docs-relative, may end in #anchor
+
+
+@dataclass(frozen=True)
 class Route:
     """One checked route."""
 
@@ -163,13 +177,14 @@ class _Checker:
         self.problems: list[Problem] = []
         self.index = 0
         self.route = "(unnamed)"
+        self.section = "routes"  # or "timescales"
 
     def line(self, field: str) -> int:
         """Line of ``field`` (its part before any ".") in the current route, else of the route."""
         head = field.split(".")[0]
         item = LIST_ITEM.fullmatch(head)
         keys = (item[1], int(item[2])) if item else (head,)
-        return self.file.line_of("routes", self.index, *keys)
+        return self.file.line_of(self.section, self.index, *keys)
 
     def add(self, field: str, message: str) -> None:
         self.problems.append(Problem(self.path, self.line(field), self.route, field, message))
@@ -180,6 +195,13 @@ class _Checker:
             self.add(field, "is missing or empty; write it as plain text")
             return None
         text = " ".join(value.split())
+        doubt = DOUBT.search(text)
+        if doubt:
+            self.add(
+                field,
+                f"says '{doubt[0]}': readers never see our doubt; state only what is verified "
+                "(name the instrument without the number) and keep the doubt in 'note:'",
+            )
         for marker in ANY_MARKER.findall(text):
             match = LOCAL_MARKER.fullmatch(marker)
             if not match or match["key"] not in self.local_values:
@@ -225,6 +247,8 @@ class _Checker:
         if not isinstance(leaflet, bool):
             self.add(f"{field}.leaflet", "must be true or false")
             leaflet = False
+        if "sources" in data:
+            self.sources(field, data["sources"])
         confidence = data.get("confidence")
         if confidence is not None and confidence not in STATED:
             self.add(
@@ -233,6 +257,16 @@ class _Checker:
                 f"fact; verify it (confidence: {' or '.join(sorted(STATED))}) or take it out",
             )
         return code, law, leaflet
+
+    def sources(self, field: str, value: Any) -> bool:
+        """`sources:`: a list of web addresses (http or https) that confirm the statement."""
+        if not isinstance(value, list) or not value or not all(
+            isinstance(url, str) and urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc
+            for url in value
+        ):
+            self.add(f"{field}.sources", "must be a list of web addresses (https://...) that confirm it")
+            return False
+        return True
 
     def links(self, field: str, value: Any) -> tuple[Link, ...]:
         if not isinstance(value, list):
@@ -275,8 +309,13 @@ class _Checker:
         kind = kinds[0]
         text = self.words(f"{field}.{kind}", value[kind])
         code, law, leaflet = self.source(field, value)
-        if claim and kind == "text" and not (code or law or leaflet):
-            self.add(field, "makes a claim with no source; add 'code:', 'law:' or 'leaflet: true'")
+        confirmed = "fact" in value and "sources" in value
+        if claim and kind == "text" and not (code or law or leaflet or confirmed):
+            self.add(
+                field,
+                "makes a claim with no source; add 'code:', 'law:', 'leaflet: true', or 'fact:' "
+                "with the 'sources:' that confirm it",
+            )
         links = self.links(field, value["links"]) if "links" in value else ()
         return Entry(kind, text, code, law, leaflet, links) if text else None
 
@@ -299,30 +338,39 @@ class _Checker:
         if not isinstance(value, list) or not value:
             self.add(field, "must be a list of time limits, or 'not_applicable:' with why")
             return (), None
-        found = []
+        found: list[TimeLimit] = []
         for number, item in enumerate(value):
-            where = f"{field}[{number}]"
-            if not isinstance(item, dict):
-                self.add(where, "must be a mapping with what, limit, law or code, fact, confidence")
-                continue
-            unknown = sorted(set(item) - TIME_LIMIT_KEYS)
-            if unknown:
-                self.add(where, f"has unknown key(s) {', '.join(unknown)}; use {', '.join(sorted(TIME_LIMIT_KEYS))}")
-            what = self.words(f"{where}.what", item.get("what"))
-            limit = self.words(f"{where}.limit", item.get("limit"))
-            fact = self.words(f"{where}.fact", item.get("fact"))
-            code, law, _ = self.source(where, item)
-            if not (code or law):
-                self.add(
-                    where,
-                    "time limit has no source; add 'law:' (the regulation) or 'code:' (the Code "
-                    "paragraph), copied from ../shared/reference/facts.yml",
-                )
-            if item.get("confidence") is None:
-                self.add(f"{where}.confidence", f"is missing; write {' or '.join(sorted(STATED))}")
-            if what and limit and fact and (code or law):
-                found.append(TimeLimit(what, limit, code, law, fact))
+            limit = self.time_limit(f"{field}[{number}]", item, TIME_LIMIT_KEYS)
+            if limit and any(limit.what == other.what for other in found):
+                self.add(f"{field}[{number}].what", f"'{limit.what}' is used twice in this route; "
+                         "make each 'what' different (the finder names time limits by it)")
+            elif limit:
+                found.append(limit)
         return tuple(found), None
+
+    def time_limit(self, where: str, item: Any, keys: set[str]) -> TimeLimit | None:
+        """One time limit: what, limit, its law or Code paragraph, its fact, its confidence."""
+        if not isinstance(item, dict):
+            self.add(where, "must be a mapping with what, limit, law or code, fact, confidence")
+            return None
+        unknown = sorted(set(item) - keys)
+        if unknown:
+            self.add(where, f"has unknown key(s) {', '.join(unknown)}; use {', '.join(sorted(keys))}")
+        what = self.words(f"{where}.what", item.get("what"))
+        limit = self.words(f"{where}.limit", item.get("limit"))
+        fact = self.words(f"{where}.fact", item.get("fact"))
+        code, law, _ = self.source(where, item)
+        if not (code or law):
+            self.add(
+                where,
+                "time limit has no source; add 'law:' (the regulation) or 'code:' (the Code "
+                "paragraph), copied from ../shared/reference/facts.yml",
+            )
+        if item.get("confidence") is None:
+            self.add(f"{where}.confidence", f"is missing; write {' or '.join(sorted(STATED))}")
+        if what and limit and fact and (code or law):
+            return TimeLimit(what, limit, code, law, fact)
+        return None
 
     def route_ids(self, field: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -453,3 +501,33 @@ def load(
             routes.append(route)
     _cross_check(checker, raw, ids)
     return routes, checker.problems
+
+
+def load_timescales(
+    path: Path,
+    pages: Iterable[str],
+    local_values: dict[str, str],
+    citation: CitationCheck,
+) -> tuple[list[Timescale], list[Problem]]:
+    """The optional top-level ``timescales:`` list of the route data (see :func:`load`)."""
+    try:
+        source = yaml_source.read(path)
+    except yaml_source.YamlSyntaxError:
+        return [], []  # load() reports it
+    raw = source.data.get("timescales", []) if isinstance(source.data, dict) else []
+    checker = _Checker(path, source, local_values, citation)
+    checker.section = "timescales"
+    if not isinstance(raw, list):
+        checker.add("timescales", "must be a list of time limits, each with a 'page'")
+        return [], checker.problems
+    found: list[Timescale] = []
+    for index, item in enumerate(raw):
+        checker.index, checker.route = index, f"timescales item {index + 1}"
+        limit = checker.time_limit("time limit", item, TIMESCALE_KEYS)
+        page = str(item.get("page", "")) if isinstance(item, dict) else ""
+        match = PAGE.match(page)
+        if not match or match["path"] not in set(pages):
+            checker.add("page", f"'{page}' is not a page in docs/; name the page that explains it")
+        elif limit:
+            found.append(Timescale(limit, page))
+    return found, checker.problems

@@ -25,6 +25,7 @@ DATA = Path("data") / "routes.yml"
 KEYS = {"comparison", "alongside", "time_limits", "differences"}
 
 routes: list[routes_data.Route] = []
+timescales: list[routes_data.Timescale] = []
 local_values: dict[str, str] = {}
 comparison_page: str | None = None
 
@@ -46,12 +47,14 @@ def _plain_local_values(docs: Path) -> dict[str, str]:
 
 def on_files(files, config):
     """Check the route data against the pages that exist; stop the build naming every problem."""
-    global routes, local_values, comparison_page
+    global routes, timescales, local_values, comparison_page
     docs = Path(config.docs_dir)
     local_values = _plain_local_values(docs)
     pages = {file.src_uri for file in files.documentation_pages()}
     check = _citation_check(docs / "data" / "code_of_practice.yml")
     routes, problems = routes_data.load(docs / DATA, pages, local_values, check)
+    timescales, more = routes_data.load_timescales(docs / DATA, pages, local_values, check)
+    problems += more
     if problems:
         raise PluginError(
             f"The route data ({DATA.as_posix()} in docs/) is wrong; fix each problem and build again:\n"
@@ -111,7 +114,12 @@ def on_page_markdown(markdown, page, config, files):
         url = files.get_file_from_path(route.page).url_relative_to(page.file)
         return f"{url}#{route.anchor}" if route.anchor else url
 
-    renderer = routes_render.Renderer(routes, local_values, link_to, source)
+    def page_link(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        url = files.get_file_from_path(path).url_relative_to(page.file)
+        return f"{url}#{anchor}" if anchor else url
+
+    renderer = routes_render.Renderer(routes, local_values, link_to, source, (timescales, page_link))
 
     def render(marker: markers.Marker) -> str:
         return _render(marker, lines[marker.line - 1], renderer, source)

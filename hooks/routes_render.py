@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from routes_data import LOCAL_MARKER, Entry, Route
+from routes_data import LOCAL_MARKER, Entry, Route, Timescale
 
 LABELS: dict[str, str] = {
     "summary": "In short",
@@ -45,6 +45,9 @@ CORNER = "What you want to know"
 
 # route -> href of its page from the page being rendered
 LinkTo = Callable[[Route], str]
+# docs-relative page (may end in #anchor) -> href from the page being rendered
+PageLink = Callable[[str], str]
+TIMESCALES = "The council's timescales, and judicial review"
 
 
 def anchor(route: Route) -> str:
@@ -55,8 +58,16 @@ def anchor(route: Route) -> str:
 class Renderer:
     """Turns routes into tables for one page: local markers filled in, links made relative."""
 
-    def __init__(self, routes: list[Route], local_values: dict[str, str], link_to: LinkTo, page: str) -> None:
+    def __init__(
+        self,
+        routes: list[Route],
+        local_values: dict[str, str],
+        link_to: LinkTo,
+        page: str,
+        timescales: tuple[list[Timescale], PageLink] = ([], str),
+    ) -> None:
         self.routes = routes
+        self.timescales, self.page_link = timescales
         self.by_id = {route.id: route for route in routes}
         self.local_values = local_values
         self.link_to = link_to
@@ -169,7 +180,7 @@ class Renderer:
         rows = []
         for route in self.routes:
             names = ", ".join(self.name(self.by_id[other]) for other in route.alongside)
-            names = names or "Not applicable: we cannot confirm that this route can be used with another one."
+            names = names or "None listed here: see what to know."
             note = self.entry(route.entries["alongside_note"])
             rows.append(f'<tr><th scope="row">{self.name(route)}</th><td>{names}</td><td>{note}</td></tr>')
         return self.table("alongside", "Which routes you can use alongside each other", head, rows)
@@ -189,6 +200,11 @@ class Renderer:
             f"{self.text(limit.code or '')}</td></tr>"
             for route in self.routes
             for limit in route.time_limits
+        ] + [
+            f'<tr><td><a href="{escape(self.page_link(item.page))}">{TIMESCALES}</a></td>'
+            f'<th scope="row">{self.text(item.limit.what)}</th><td>{self.text(item.limit.limit)}</td>'
+            f"<td>{self.text(item.limit.law or item.limit.code or '')}</td></tr>"
+            for item in self.timescales
         ]
         return self.table("time-limits", "Key time limits and where they come from", head, rows)
 
