@@ -33,15 +33,8 @@ TOP_KEYS = {
 }
 QUESTION_KEYS = {"title": True, "question": True, "hint": False, "answers": True}
 ANSWER_KEYS = {"answer": True, "next": True}
-RESULT_KEYS = {
-    "title": True,
-    "summary": True,
-    "clock": False,
-    "routes": False,
-    "pages": False,
-    "help": True,
-    "not_covered": True,
-}
+RESULT_KEYS = {"title": True, "summary": True, "clock": False, "routes": False, "pages": False,
+               "help": True, "not_covered": True}
 STEP_KEYS = {"route": True, "why": True, "first": True, "time_limits": False}
 # A page to read, with why (like a route's): for situations that are not a route of their own.
 PAGE_KEYS = {"page": True, "title": True, "why": True, "time_limits": False}

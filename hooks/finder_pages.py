@@ -159,9 +159,9 @@ def _page_steps(steps: tuple[PageStep, ...], limits: dict[str, TimeLimit]) -> st
     for step in steps:
         link = f"[{step.title}]({posixpath.relpath(step.page.split('#')[0], FOLDER)}"
         link += f"#{step.page.split('#')[1]})" if "#" in step.page else ")"
-        parts.append(f"### {step.title}\n\n**Why it fits:** {step.why}\n\n")
+        parts.append(f"### {step.title}\n\n**Why it helps:** {step.why}\n\n")
         if step.time_limits:
-            parts.append("**Time limits:**\n\n" + _table([limits[n] for n in step.time_limits]) + "\n")
+            parts.append("**Time limits it explains:**\n\n" + _table([limits[n] for n in step.time_limits]) + "\n")
         parts.append(f"Read: {link}.\n\n")
     return "".join(parts)
 

@@ -60,6 +60,7 @@ def test_real_data_is_valid_and_has_every_route() -> None:
     assert [str(p) for p in problems] == []
     assert [r.id for r in routes] == [
         "first-steps", "complaint", "disagreement-resolution", "mediation", "appeal", "exclusion-appeal",
+        "disability-discrimination",
     ]
     assert [r.id for r in routes if r.run_by_others] == ["exclusion-appeal"]
 
