@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from citations import parse as citations_parse
 from helpers import yaml_source
+from helpers.yaml_source import Reader
 
 # field -> kind of value. "text": plain text, or a mapping that may carry a source;
 # "claim": as text, but a statement must carry a source (code, law or leaflet).
@@ -412,15 +413,16 @@ def load(
     pages: Iterable[str],
     local_values: dict[str, str],
     citation: CitationCheck,
+    read: Reader = yaml_source.read,
 ) -> tuple[list[Route], list[Problem]]:
     """Read and check the route data; return the routes and every problem found.
 
     ``pages`` are the docs-relative paths of the site's pages; ``local_values`` maps each
     plain-text ``local.*`` marker key to its value; ``citation`` returns the Code of Practice
-    citations in a text and what is wrong with any of them.
+    citations in a text and what is wrong with any of them; ``read`` parses the file.
     """
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except yaml_source.YamlSyntaxError as error:
         return [], [Problem(path, error.line, "(file)", "(file)", error.message)]
     data = source.data or {}
