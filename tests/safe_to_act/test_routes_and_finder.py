@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-import citations_parse
-import finder_check
-import finder_flow
-import local_details
-import offline
-import routes_data
+from citations import parse as citations_parse
+from finder import check as finder_check
+from finder import flow as finder_flow
+from local import details as local_details
+from offline import copy as offline
+from routes import citations as routes_citations
+from routes import data as routes_data
 
 PROJECT = Path(__file__).resolve().parents[2]
 DATA = PROJECT / "docs" / "data"
@@ -286,8 +287,8 @@ def _load(text: str, tmp_path: Path) -> list[str]:
     path.write_text(text, encoding="utf-8")
     pages = {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").glob("*.md")}
     values, _ = local_details.load(DATA / "local.yml")
-    plain = {k: v for k, v in local_details.LocalDetails(values).markers().items() if "](" not in v}
-    check = routes_data.citation_check(lambda para: True)
+    plain = local_details.plain_markers(values)
+    check = routes_citations.citation_check(lambda para: True)
     _, problems = routes_data.load(path, pages, plain, check)
     _, more = routes_data.load_timescales(path, pages, plain, check)
     return [str(p) for p in problems + more]

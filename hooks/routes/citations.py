@@ -1,0 +1,41 @@
+"""Code of Practice citations in the route data: found, and checked against the registry.
+
+No MkDocs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from citations import parse as citations_parse
+
+# text -> (the Code of Practice citations in it, as written; what is wrong with any of them)
+CitationCheck = Callable[[str], tuple[list[str], list[str]]]
+
+
+def citation_check(known: Callable[[citations_parse.Para], bool]) -> CitationCheck:
+    """A :data:`CitationCheck` reading citations with the citation parser.
+
+    ``known`` says whether a paragraph is in the Code of Practice registry (``edition.known``).
+    """
+
+    def check(text: str) -> tuple[list[str], list[str]]:
+        found, wrong = [], []
+        for citation in citations_parse.find_in_text(text):
+            found.append(citation.text)
+            if citation.malformed:
+                guess = f"; did you mean {citation.malformed.guess}?" if citation.malformed.guess else ""
+                wrong.append(f"citation '{citation.text}': {citation.malformed.message}{guess}")
+                continue
+            for first, last in citation.ranges:
+                if last < first:
+                    wrong.append(f"citation '{citation.text}': {first} to {last} runs backwards")
+                for para in sorted({first, last}):
+                    if not known(para):
+                        wrong.append(
+                            f"citation '{citation.text}': paragraph {para} is not in the Code of "
+                            "Practice registry (docs/data/code_of_practice.yml); check the number"
+                        )
+        return found, wrong
+
+    return check
