@@ -18,14 +18,14 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-import citations_check
-import citations_parse
-import citations_quotes
-import citations_registry
-import citations_render
-import markers
-import yaml_source
-from citations_parse import Citation, Range
+from citations import check as citations_check
+from citations import parse as citations_parse
+from citations import quotes as citations_quotes
+from citations import registry as citations_registry
+from citations import render as citations_render
+from helpers import markers
+from helpers import yaml_source
+from citations.parse import Citation, Range
 
 log = logging.getLogger("mkdocs.plugins.citations")
 

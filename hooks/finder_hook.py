@@ -15,14 +15,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-import citations_parse
-import citations_registry
-import finder_check
-import finder_diagram
-import finder_flow
-import finder_pages
-import local_details
-import routes_data
+from citations import parse as citations_parse
+from citations import registry as citations_registry
+from finder import check as finder_check
+from finder import diagram as finder_diagram
+from finder import flow as finder_flow
+from finder import pages as finder_pages
+from local import details as local_details
+from routes import data as routes_data
 
 
 def _citations_found(text: str) -> tuple[list[str], list[str]]:

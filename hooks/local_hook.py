@@ -11,8 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import local_details
-import markers
+from local import details as local_details
+from helpers import markers
 
 log = logging.getLogger("mkdocs.plugins.local_details")
 

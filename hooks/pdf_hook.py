@@ -19,10 +19,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import downloads
-import markers
-import print_plan
-import print_render
+from print import downloads
+from helpers import markers
+from print import plan as print_plan
+from print import render as print_render
 
 log = logging.getLogger("mkdocs.plugins.pdf")
 

@@ -16,11 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-import glossary
-import outdated_terms
-import prose
-import readability
-import review_dates
+from plain_english import glossary
+from plain_english import outdated_terms
+from helpers import prose
+from plain_english import readability
+from plain_english import review_dates
 
 log = logging.getLogger("mkdocs.plugins.plain_english")
 

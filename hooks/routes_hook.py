@@ -13,11 +13,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import citations_registry
-import local_details
-import markers
-import routes_data
-import routes_render
+from citations import registry as citations_registry
+from local import details as local_details
+from helpers import markers
+from routes import data as routes_data
+from routes import render as routes_render
 
 log = logging.getLogger("mkdocs.plugins.routes")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import a11y_fixes
+from a11y import fixes as a11y_fixes
 
 SEARCH = (
     '<div class="md-search" data-md-component="search" role="dialog">'

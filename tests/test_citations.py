@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-import citations_check
-import citations_parse
-import citations_quotes
-import citations_registry
-import citations_render
-from citations_parse import Para
+from citations import check as citations_check
+from citations import parse as citations_parse
+from citations import quotes as citations_quotes
+from citations import registry as citations_registry
+from citations import render as citations_render
+from citations.parse import Para
 
 PROJECT = Path(__file__).resolve().parent.parent
 REGISTRY_PATH = PROJECT / "docs" / "data" / "code_of_practice.yml"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import local_details
+from local import details as local_details
 
 PROJECT = Path(__file__).resolve().parent.parent
 REAL = PROJECT / "docs" / "data" / "local.yml"

@@ -1,6 +1,6 @@
 """The marker finder and expander, on real Markdown."""
 
-from markers import Marker, MarkerError, body_offset, expand, find, unexpanded
+from helpers.markers import Marker, MarkerError, body_offset, expand, find, unexpanded
 
 
 def test_finds_markers_with_line_numbers_and_arguments():

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-import downloads
-import offline
+from print import downloads
+from offline import copy as offline
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -23,11 +23,11 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-import downloads
-import print_links
-import print_plan
-import print_render
-import print_tables
+from print import downloads
+from print import links as print_links
+from print import plan as print_plan
+from print import render as print_render
+from print import tables as print_tables
 
 PROJECT = Path(__file__).resolve().parent.parent
 LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
@@ -308,7 +308,7 @@ SAMPLE = textwrap.dedent(
     import hashlib, json, sys
     from pathlib import Path
     sys.path.insert(0, sys.argv[1] + "/hooks")
-    import print_plan, print_render
+    from print import plan as print_plan, render as print_render
     content = (
         '<h1 id="t">Title</h1><p>See <a href="https://www.gov.uk/">GOV.UK</a>, '
         '<a href="./">this page</a> and <a href="../b/">page b</a>.</p><table><thead><tr><th>Route</th><th>Time limit</th></tr>'

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-import glossary
-import outdated_terms
-import prose
-import readability
-import review_dates
+from plain_english import glossary
+from plain_english import outdated_terms
+from helpers import prose
+from plain_english import readability
+from plain_english import review_dates
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "docs" / "data"

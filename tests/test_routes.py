@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-import citations_registry
-import local_details
-import offline
-import routes_data
-import routes_render
+from citations import registry as citations_registry
+from local import details as local_details
+from offline import copy as offline
+from routes import data as routes_data
+from routes import render as routes_render
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "docs" / "data" / "routes.yml"

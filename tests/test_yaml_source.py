@@ -2,7 +2,7 @@
 
 import pytest
 
-import yaml_source
+from helpers import yaml_source
 
 TEXT = """\
 # a comment

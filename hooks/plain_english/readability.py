@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml_source
+from helpers import yaml_source
 from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
-import prose
+from helpers import prose
 
 # The Dale–Chall list of about 3,000 words most children know by age 10, shipped with textstat.
 FAMILIAR = frozenset(get_lang_easy_words("en_US"))

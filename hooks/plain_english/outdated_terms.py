@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import prose
-import yaml_source
+from helpers import prose
+from helpers import yaml_source
 
 KEYS = {"old", "match", "abbreviations", "current", "current_match", "since", "confidence", "suggestion", "sources"}
 REQUIRED = ("old", "match", "current", "current_match", "confidence", "suggestion", "sources")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 import yaml
 
-import yaml_source
+from helpers import yaml_source
 
 
 @dataclass(frozen=True, order=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml_source
-from citations_parse import Para, Range
+from helpers import yaml_source
+from citations.parse import Para, Range
 
 CONFIDENCE = {"verified", "leaflet-only", "inferred", "unverified", "conflict"}
 VERBATIM = {True, False, "leaflet"}

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import citations_parse
-import yaml_source
+from citations import parse as citations_parse
+from helpers import yaml_source
 
 # field -> kind of value. "text": plain text, or a mapping that may carry a source;
 # "claim": as text, but a statement must carry a source (code, law or leaflet).

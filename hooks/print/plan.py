@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml_source
+from helpers import yaml_source
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from citations_parse import Citation, Para, Range, range_text
-from citations_registry import Edition
+from citations.parse import Citation, Para, Range, range_text
+from citations.registry import Edition
 
 LIST_HEADING = "Code of Practice paragraphs on this page"
 CSS_CLASS = "cop-citation"

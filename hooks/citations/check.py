@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import citations_quotes
-from citations_parse import Citation, Para, Range, range_text, words
-from citations_registry import Edition
+from citations import quotes as citations_quotes
+from citations.parse import Citation, Para, Range, range_text, words
+from citations.registry import Edition
 
 REGISTRY_FILE = "docs/data/code_of_practice.yml"
 CROSS_REFERENCE = "{{ citations.cross_reference }}"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from routes_data import LOCAL_MARKER, Entry, Route
+from routes.data import LOCAL_MARKER, Entry, Route
 
 LABELS: dict[str, str] = {
     "summary": "In short",

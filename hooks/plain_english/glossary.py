@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import prose
-import yaml_source
+from helpers import prose
+from helpers import yaml_source
 
 # Two or more capitals, maybe joined by "." or "/" (GOV.UK, PDF/UA), maybe a lower-case tail (SENCo, ICBs).
 ABBREVIATION = re.compile(r"(?<![\w./-])([A-Z]{2,}(?:[./][A-Z]{2,})*)([a-z]?)(?![\w/-]|\.[A-Za-z])")

@@ -26,9 +26,9 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from print_links import LinkContext, address_for_print, chapter_id, for_print
-from print_plan import PrintDocument, PrintPage
-from print_tables import stack_wide_tables
+from print.links import LinkContext, address_for_print, chapter_id, for_print
+from print.plan import PrintDocument, PrintPage
+from print.tables import stack_wide_tables
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
 # Tables with more columns than this are stacked (see print_tables), by kind of document.

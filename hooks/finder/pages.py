@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from finder_check import parents
-from finder_flow import Flow, Question, Result, Step
-from routes_data import Route
+from finder.check import parents
+from finder.flow import Flow, Question, Result, Step
+from routes.data import Route
 
 FOLDER = "route-finder"
 START = f"{FOLDER}/index.md"

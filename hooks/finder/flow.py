@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-import yaml_source
+from helpers import yaml_source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # File names the finder uses for its own pages under route-finder/.

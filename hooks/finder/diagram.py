@@ -11,8 +11,8 @@ import subprocess
 import textwrap
 from collections.abc import Callable
 
-from finder_flow import Flow
-from finder_pages import RouteInfo
+from finder.flow import Flow
+from finder.pages import RouteInfo
 
 
 class DiagramError(RuntimeError):

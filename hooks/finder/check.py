@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-import citations_check
-import citations_parse
-from citations_registry import Edition
-from finder_flow import Flow, Problem, Question
+from citations import check as citations_check
+from citations import parse as citations_parse
+from citations.registry import Edition
+from finder.flow import Flow, Problem, Question
 
 # Text also used in page titles, descriptions and the diagram, where markers are not expanded.
 PLAIN_FIELDS = {"title", "question", "answer", "summary"}
