@@ -13,7 +13,7 @@ import pytest
 from print import downloads
 from offline import copy as offline
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 # --- Unit checks on the module -------------------------------------------------------------
 
