@@ -112,5 +112,12 @@ def on_post_page(output, page, config):
         address = urljoin(site_url.rstrip("/") + "/", state["calculator_url"])
     else:
         address = config.extra["local"]["service_website"]
-    page.content = (page.content or "") + paper.box(address, "When is my deadline?", bool(site_url))
+    box = paper.box(address, "When is my deadline?", bool(site_url))
+    heading = state["settings"].on_paper[page.file.src_uri]
+    content = paper.insert(page.content or "", heading, box)
+    if content is None:
+        log.warning("%s: 'on_paper' names the heading '#%s', which %s does not have; "
+                    "change it to one of the page's heading ids", DATA, heading, page.file.src_uri)
+        return output
+    page.content = content
     return output

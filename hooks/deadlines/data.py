@@ -50,7 +50,7 @@ class Settings:
     months_after_letter: int
     months_after_certificate: int
     mediation_months: int
-    on_paper: tuple[str, ...]
+    on_paper: dict[str, str]
     last_reviewed: datetime.date
     review_interval_months: int
     laws: dict[str, str]
@@ -109,9 +109,9 @@ def load(path: Path, shown: str) -> tuple[Settings | None, list[str]]:
         problem(("last_reviewed",), "must be a date written YYYY-MM-DD")
     if not _positive_int(data.get("review_interval_months")):
         problem(("review_interval_months",), "must be a whole number of months")
-    on_paper = data.get("on_paper") or []
-    if not isinstance(on_paper, list) or not all(isinstance(p, str) for p in on_paper):
-        problem(("on_paper",), "must be a list of page files, such as appeals.md")
+    on_paper = data.get("on_paper") or {}
+    if not isinstance(on_paper, dict) or not all(isinstance(v, str) for v in on_paper.values()):
+        problem(("on_paper",), "must map page files to a heading id, such as appeals.md: time-limit-for-registering-an-appeal")
     if problems:
         return None, problems
     return Settings(
@@ -120,7 +120,7 @@ def load(path: Path, shown: str) -> tuple[Settings | None, list[str]]:
         months_after_letter=rules["appeal"]["months_after_letter"],
         months_after_certificate=rules["appeal"]["months_after_certificate"],
         mediation_months=rules["mediation_adviser"]["months_after_letter"],
-        on_paper=tuple(on_paper), last_reviewed=reviewed,
+        on_paper=dict(on_paper), last_reviewed=reviewed,
         review_interval_months=data["review_interval_months"],
         laws={rule: str(rules[rule]["law"]) for rule in RULE_KEYS},
     ), []

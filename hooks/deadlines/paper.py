@@ -3,6 +3,7 @@ and the calculator's address (with a QR code)."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import segno
@@ -43,3 +44,14 @@ def box(address: str, title: str, online: bool) -> str:
         f'<figure class="qr">{qr}<figcaption>{where}.</figcaption></figure>'
         "</aside>"
     )
+
+
+def insert(content: str, heading_id: str, box_html: str) -> str | None:
+    """``content`` with the box at the end of the section under the heading ``heading_id``
+    (before the next heading of the same or a higher level); None if there is no such heading."""
+    found = re.search(rf'<h([1-6])[^>]*\bid="{re.escape(heading_id)}"', content)
+    if not found:
+        return None
+    after = re.compile(rf"<h[1-{found.group(1)}][\s>]").search(content, found.end())
+    at = after.start() if after else len(content)
+    return content[:at] + box_html + "\n" + content[at:]

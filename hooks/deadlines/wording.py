@@ -18,7 +18,6 @@ REASONS = {
     "weekend": "{from} ends on {ends}, so the Tribunal accepts your appeal on the next working day.",
     "holiday": "{from} ends on {ends}, a bank holiday, " + NEXT_DAY,
     "good-friday": "{from} ends on {ends}, Good Friday, " + NEXT_DAY,
-    "christmas-day": "{from} ends on {ends}, Christmas Day, " + NEXT_DAY,
     "christmas": "{from} ends in the Christmas break, so the Tribunal accepts your appeal "
                  "on the first working day after 1 January.",
     "august": "{from} ends in August, so the Tribunal accepts your appeal "
@@ -48,8 +47,8 @@ def from_text(start: Start, months: int) -> str:
 
 def reason_key(period: Period) -> str:
     """Which of :data:`REASONS` explains the period's last day."""
-    if period.move is Move.HOLIDAY and period.holiday in ("Good Friday", "Christmas Day"):
-        return "good-friday" if period.holiday == "Good Friday" else "christmas-day"
+    if period.move is Move.HOLIDAY and period.holiday == "Good Friday":
+        return "good-friday"
     return period.move.value
 
 
