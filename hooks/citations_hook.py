@@ -14,23 +14,22 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-import citations_check
-import citations_parse
-import citations_quotes
-import citations_registry
-import citations_render
-import markers
-import yaml_source
-from citations_parse import Citation, Range
+from citations import check as citations_check
+from citations import parse as citations_parse
+from citations import quotes as citations_quotes
+from citations import registry as citations_registry
+from citations import render as citations_render
+from helpers import markers
+from helpers import yaml_source
+from citations.parse import Citation, Range
+from content import site as content
+from routes import data as routes_data
 
 log = logging.getLogger("mkdocs.plugins.citations")
 
 REGISTRY = Path("data") / "code_of_practice.yml"
-ROUTES = Path("data") / "routes.yml"
 EDITION_KEY = "code_of_practice_edition"
 REFERENCES_PAGE = "code-of-practice-references.md"
 TABLE_PLACEHOLDER = '<div class="cop-references-table"></div>'
@@ -57,59 +56,48 @@ route_pages: dict[str, list[Range]] = {}
 cited: dict[str, dict[Range, set[str]]] = {}
 
 
-def _route_pages(path: Path) -> dict[str, list[Range]]:
+def _route_pages(routes: list[routes_data.Route]) -> dict[str, list[Range]]:
     """Which paragraphs each route page covers (``page`` and ``code_paragraphs`` of each route)."""
-    if not path.exists():
-        return {}
-    try:
-        data = yaml_source.read(path).data or {}
-    except yaml_source.YamlSyntaxError:
-        return {}  # the routes hook reports the file's syntax error with its line
     covered: dict[str, list[Range]] = defaultdict(list)
-    for route in data.get("routes") or []:
-        page, paragraphs = route.get("page"), route.get("code_paragraphs")
-        if isinstance(page, str) and "#" not in page and isinstance(paragraphs, str):
-            for citation in citations_parse.find_in_text(paragraphs):
-                covered[page].extend(citation.ranges)
+    for route in routes:
+        paragraphs = route.entries.get("code_paragraphs")
+        if route.anchor is None and paragraphs and paragraphs.kind == "text":
+            for citation in citations_parse.find_in_text(paragraphs.text):
+                covered[route.page].extend(citation.ranges)
     return dict(covered)
 
 
-def _check_data_files(docs: Path, edition: citations_registry.Edition) -> None:
+def _check_data_files(site: content.Site, edition: citations_registry.Edition) -> None:
     """Citations in the text values of docs/data/*.yml, checked like those on pages."""
-    for path in sorted((docs / "data").glob("*.yml")):
+    for path in site.files():
         if path.name == REGISTRY.name:
             continue
         try:
-            found = citations_parse.find_in_yaml(path.read_text(encoding="utf-8"), edition.id)
-        except yaml.YAMLError:
-            continue  # the hook that owns the file reports its syntax error with its line
+            found = citations_parse.find_in_source(site.read(path), edition.id)
+        except (OSError, yaml_source.YamlSyntaxError):
+            continue  # the file's syntax error is reported with its line by the site model
         for citation in found:
             for problem in citations_check.check_citation(citation, edition):
                 log.warning(problem.message(f"docs/data/{path.name}"))
 
 
-def on_config(config):
-    """Load the registry (a broken registry stops the build listing every problem)."""
-    global registry, route_pages
-    docs = Path(config.docs_dir)
-    registry, problems = citations_registry.load(docs / REGISTRY)
-    if registry is None:
-        raise PluginError("The Code of Practice registry is wrong:\n"
-                          + "\n".join(f"  {p}" for p in problems))
-    route_pages = _route_pages(docs / ROUTES)
-    cited.clear()
-    _check_data_files(docs, registry.edition())
-    return config
-
-
 def on_files(files, config):
-    """Add the generated "Code of Practice references" page (filled in once every page is read)."""
-    content = REFERENCES_MARKDOWN.format(
+    """Check citations in the data files; add the generated "Code of Practice references" page
+    (filled in once every page is read)."""
+    global registry, route_pages
+    site = content.current()
+    registry = site.value("code_of_practice.yml")
+    cited.clear()
+    if registry is None:
+        return files
+    route_pages = _route_pages(site.value("routes.yml"))
+    _check_data_files(site, registry.edition())
+    content_text = REFERENCES_MARKDOWN.format(
         last_reviewed=registry.last_reviewed,
         review_interval_months=registry.review_interval_months,
         placeholder=TABLE_PLACEHOLDER,
     )
-    files.append(File.generated(config, REFERENCES_PAGE, content=content))
+    files.append(File.generated(config, REFERENCES_PAGE, content=content_text))
     return files
 
 
