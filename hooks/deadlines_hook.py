@@ -17,14 +17,16 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-import markers
+from content import site as content
 from deadlines import data, lookup, pages, paper
 from deadlines.rules import Rules
 from deadlines.workdays import WorkingDays
+from helpers import markers
 
 log = logging.getLogger("mkdocs.plugins.deadlines")
 
 DATA = "docs/data/deadlines.yml"
+HEADING = "The deadline data is wrong; fix each problem and build again"
 serving = False
 state: dict = {}
 
@@ -34,30 +36,37 @@ def on_startup(command: str, dirty: bool) -> None:
     serving = command == "serve"
 
 
-def on_config(config):
-    """Read the rules; stop the build if the build date needs years the data does not cover."""
-    path = Path(config.docs_dir) / "data" / "deadlines.yml"
-    settings, problems = data.load(path, DATA)
+def _load(site: content.Site) -> dict | None:
+    """The settings, build date, dates answered for and rules; problems are kept in the site
+    model, which stops the build naming them with every other data file's (in on_nav)."""
+    path = site.path("deadlines.yml")
+    settings, problems = data.load(path, DATA, site.read)
     try:
         today = data.build_date()
     except ValueError as error:
         problems.append(str(error))
+    if settings is not None and not problems:
+        dates = data.Range.around(today)
+        coverage = data.coverage_problem(settings, dates, path, DATA, today, site.read)
+        problems += [f"{coverage} (this build's dates are not covered)"] if coverage else []
     if problems:
-        raise PluginError("The deadline data is wrong; fix each problem and build again:\n"
-                          + "\n".join(f"  {p}" for p in problems))
-    dates = data.Range.around(today)
-    problem = data.coverage_problem(settings, dates, path, DATA, today)
-    if problem:
-        raise PluginError(f"The deadline data does not cover this build's dates:\n  {problem}")
+        site.keep("deadlines.yml", None, HEADING, problems)
+        return None
     days = WorkingDays(settings.first_year, settings.last_year, settings.country, settings.subdivision)
     rules = Rules(days, settings.months_after_letter, settings.months_after_certificate,
                   settings.mediation_months)
-    state.update(settings=settings, today=today, dates=dates, rules=rules)
-    return config
+    found = dict(settings=settings, today=today, dates=dates, rules=rules)
+    site.keep("deadlines.yml", found)
+    return found
 
 
 def on_files(files, config):
-    """Add the pages of tables (one per year) and the script with the results."""
+    """Read the rules; add the pages of tables (one per year) and the script with the results."""
+    found = _load(content.current())
+    state.clear()
+    if found is None:
+        return files
+    state.update(found)
     for year in state["dates"].years():
         markdown = pages.year_page(state["rules"], state["settings"], year)
         files.append(File.generated(config, pages.year_uri(year), content=markdown,

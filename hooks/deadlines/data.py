@@ -7,7 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml_source
+from collections.abc import Callable
+
+from helpers import yaml_source
 
 TODAY_VARIABLE = "SITE_DEADLINES_TODAY"
 RULE_KEYS = ("appeal", "counting", "calendar_months", "mediation_adviser")
@@ -71,10 +73,14 @@ def _positive_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def load(path: Path, shown: str) -> tuple[Settings | None, list[str]]:
-    """The settings in ``path`` (named ``shown`` in messages), or the problems found."""
+Reader = Callable[[Path], yaml_source.Source]
+
+
+def load(path: Path, shown: str, read: Reader = yaml_source.read) -> tuple[Settings | None, list[str]]:
+    """The settings in ``path`` (named ``shown`` in messages), or the problems found; ``read``
+    parses the file (the site model's, so it is parsed once per build)."""
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except OSError as error:
         return None, [f"{shown}: cannot be read ({error.strerror}); restore the file"]
     except yaml_source.YamlSyntaxError as error:
@@ -126,10 +132,11 @@ def load(path: Path, shown: str) -> tuple[Settings | None, list[str]]:
     ), []
 
 
-def coverage_problem(settings: Settings, dates: Range, path: Path, shown: str, today: datetime.date) -> str | None:
+def coverage_problem(settings: Settings, dates: Range, path: Path, shown: str, today: datetime.date,
+                     read: Reader = yaml_source.read) -> str | None:
     """A message if the build date needs bank holidays outside the years the data covers."""
     first, last = dates.needed_years()
-    source = yaml_source.read(path)
+    source = read(path)
     if first < settings.first_year:
         return (f"{shown}:{source.line_of('bank_holidays', 'first_year')}: 'bank_holidays.first_year' is "
                 f"{settings.first_year}, but a build on {today.isoformat()} answers for letters from "

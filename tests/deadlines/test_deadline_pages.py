@@ -101,3 +101,15 @@ def test_a_build_outside_the_covered_years_stops_with_a_clear_message(build_vari
     assert "Traceback" not in result.stderr
     assert re.search(r"docs/data/deadlines\.yml:\d+: 'bank_holidays\.last_year' is 2029, but a build on "
                      r"2029-06-01 needs bank holidays up to 2031", result.stderr)
+
+
+def test_a_rule_without_a_verified_source_stops_the_build_naming_file_line_and_key(build_variant) -> None:
+    def edit(project: Path) -> None:
+        path = project / "docs" / "data" / "deadlines.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("confidence: verified", "confidence: likely", 1),
+                        encoding="utf-8")
+
+    result = build_variant(edit)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(r"The deadline data is wrong.*\n\s+docs/data/deadlines\.yml:\d+: 'rules\.appeal\.confidence' "
+                     r"must be 'verified'", result.stderr)
