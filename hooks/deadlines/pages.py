@@ -105,6 +105,7 @@ def year_page(rules: Rules, settings: Settings, year: int) -> str:
         "description": f"The last day to appeal to the Tribunal for each date in {year}, without a mediation certificate.",
         "last_reviewed": settings.last_reviewed,
         "review_interval_months": settings.review_interval_months,
+        "search": {"exclude": True},  # a year of dates is noise in search results; the page links here
     }
     months = [datetime.date(year, month, 1) for month in range(1, 13)]
     jump = ", ".join(f'<a href="#{_anchor(m)}">{m:%B}</a>' for m in months)

@@ -44,6 +44,8 @@ def test_there_is_a_table_for_every_month_from_last_year_to_next_year(deadline_s
         assert len(rows) == (365 if year != 2028 else 366)
     assert not (deadline_site / "deadline-tables" / "letters-2024").exists()
     assert not (deadline_site / "deadline-tables" / "letters-2028").exists()
+    index = (deadline_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "deadline-tables/" not in index and "when-is-my-deadline/" in index, "tables stay out of search"
 
 
 def test_without_javascript_the_page_links_to_the_tables_and_explains_the_certificate(deadline_site: Path) -> None:
