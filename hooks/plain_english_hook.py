@@ -17,11 +17,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from content import site as content
-from plain_english import glossary
-from plain_english import outdated_terms
 from helpers import prose
-from plain_english import readability
-from plain_english import review_dates
+from plain_english import glossary, outdated_terms, readability, review_dates
 
 log = logging.getLogger("mkdocs.plugins.plain_english")
 
@@ -30,7 +27,7 @@ LOCAL_NAMES = ("service_name", "service_area", "council_name", "council_casework
 
 
 class State:
-    """What on_config loaded, and what pages have reported so far in this build."""
+    """What this build took from the site model, and what pages have reported so far."""
 
     budgets: readability.Budgets
     glossary: glossary.Glossary
@@ -116,21 +113,9 @@ def _check_review(page, where: str) -> None:
     overdue = state.today > due
     review = review_dates.Review(page.file.src_uri, page.title or "", page.url, last, interval, due, overdue)
     state.reviews[page.file.src_uri] = review
-    page.meta["review"] = {
-        "last_reviewed": last.isoformat(),
-        "last_reviewed_text": review_dates.long_date(last),
-        "next_review_due": due.isoformat(),
-        "next_review_due_text": review_dates.long_date(due),
-        "overdue": overdue,
-    }
+    page.meta["review"] = review.template_values()
     if overdue:
-        log.warning(
-            "%s: review overdue: last reviewed %s, next review was due %s; check the page is still right, "
-            "then set last_reviewed to the date you checked it",
-            where,
-            last.isoformat(),
-            due.isoformat(),
-        )
+        log.warning(review.overdue_message(where))
 
 
 def on_page_markdown(markdown, page, config, files):
