@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from content import site as content
-from deadlines import data, lookup, pages, paper
-from deadlines.rules import Rules
-from deadlines.workdays import WorkingDays
+from deadlines import lookup, pages, paper
 from helpers import markers
 
 log = logging.getLogger("mkdocs.plugins.deadlines")
 
 DATA = "docs/data/deadlines.yml"
-HEADING = "The deadline data is wrong; fix each problem and build again"
 serving = False
 state: dict = {}
 
@@ -36,37 +32,13 @@ def on_startup(command: str, dirty: bool) -> None:
     serving = command == "serve"
 
 
-def _load(site: content.Site) -> dict | None:
-    """The settings, build date, dates answered for and rules; problems are kept in the site
-    model, which stops the build naming them with every other data file's (in on_nav)."""
-    path = site.path("deadlines.yml")
-    settings, problems = data.load(path, DATA, site.read)
-    try:
-        today = data.build_date()
-    except ValueError as error:
-        problems.append(str(error))
-    if settings is not None and not problems:
-        dates = data.Range.around(today)
-        coverage = data.coverage_problem(settings, dates, path, DATA, today, site.read)
-        problems += [f"{coverage} (this build's dates are not covered)"] if coverage else []
-    if problems:
-        site.keep("deadlines.yml", None, HEADING, problems)
-        return None
-    days = WorkingDays(settings.first_year, settings.last_year, settings.country, settings.subdivision)
-    rules = Rules(days, settings.months_after_letter, settings.months_after_certificate,
-                  settings.mediation_months)
-    found = dict(settings=settings, today=today, dates=dates, rules=rules)
-    site.keep("deadlines.yml", found)
-    return found
-
-
 def on_files(files, config):
     """Read the rules; add the pages of tables (one per year) and the script with the results."""
-    found = _load(content.current())
+    found = content.current().value("deadlines.yml")  # read and checked by content_hook.py
     state.clear()
     if found is None:
         return files
-    state.update(found)
+    state.update(settings=found.settings, today=found.today, dates=found.dates, rules=found.rules)
     for year in state["dates"].years():
         markdown = pages.year_page(state["rules"], state["settings"], year)
         files.append(File.generated(config, pages.year_uri(year), content=markdown,
