@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import checker
+import deadlines
 import growth
 import pipeline
 import preview
@@ -37,7 +38,7 @@ FLAT_SLACK = 1.2  # 1,000 pages may cost at most 12 times 100 pages: 10 times th
 ZIP_TARGET_BYTES = 1_000_000
 EDITED_PAGE = "complaints.md"
 SECTIONS = ("hook_overhead", "full_pipeline", "page_weight", "offline_zip", "growth",
-            "citation_checker", "edit_to_preview")
+            "citation_checker", "edit_to_preview", "deadline_calculator")
 NOTES = [
     "Times are wall-clock seconds of a whole command (Python start-up and imports included), "
     "median of the runs; 'hooks on' and 'hooks off' runs alternate so load on the machine "
@@ -378,6 +379,12 @@ class Bench:
             "problems_found": checked["problems"],
         }
 
+    def deadline_calculator(self) -> dict:
+        """The calculator's own bytes (only on its page) and its answer time after a keystroke."""
+        self.timed_build(self.copy("deadlines"), "deadlines", project.NO_PDF)()
+        runs = 20 if self.settings.warm_up else 3
+        return deadlines.measure(self.work / "out-deadlines", runs, self.settings.weight_pages)
+
     def edit_to_preview(self) -> dict:
         results = {}
         for name, hooks_on in (("hooks_on", True), ("hooks_off", False)):
@@ -500,6 +507,17 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     if serve and "error" not in serve:
         out.append(("Edit-to-preview (mkdocs serve), hooks on / off", seconds(serve["hooks_on_s"]),
                     seconds(serve["hooks_off_s"]), times(serve["hooks_on_vs_off"]), "", ""))
+    calc = results.get("deadline_calculator", {})
+    if calc and "error" not in calc:
+        out.append(("Calculator page: its script, data and styles (gzip)",
+                    kilobytes(calc["calculator_gzip_bytes"]), kilobytes(calc["bytes_target"]),
+                    times(calc["calculator_gzip_bytes"] / calc["bytes_target"]), "<= 15 kB",
+                    met(calc["calculator_gzip_bytes"] <= calc["bytes_target"])))
+        out.append((f"Calculator files on {calc['other_pages']} other pages", kilobytes(calc["other_pages_extra_bytes"]),
+                    "", "", "0", met(calc["other_pages_extra_bytes"] == 0)))
+        out.append(("Calculator answer after last keystroke (median / max)",
+                    f"{calc['answer_ms_median']:.1f} ms", f"{calc['answer_ms_max']:.1f} ms", "",
+                    "<= 50 ms", met(calc["answer_ms_max"] <= calc["latency_target_ms"])))
     return out
 
 

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from citations import parse as citations_parse
 from citations import registry as citations_registry
 from content import site as content
+from deadlines import build as deadlines
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
@@ -41,6 +42,8 @@ def on_files(files, config):
     shown = Path(os.path.relpath(site.path("finder.yml"), Path(config.config_file_path).parent))
     _finder(site, shown, {file.src_uri for file in files.documentation_pages()})
     _plain_english(site)
+    found, problems = deadlines.load(site.path("deadlines.yml"), "docs/data/deadlines.yml", site.read)
+    site.keep("deadlines.yml", found, "The deadline data is wrong; fix each problem and build again", problems)
     return files
 
 

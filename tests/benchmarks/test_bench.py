@@ -26,6 +26,8 @@ FIGURES = {
     "citation_checker": ["megabytes", "checker_s", "markdown_render_s", "checker_vs_markdown",
                          "citations_found"],
     "edit_to_preview": ["hooks_on_s", "hooks_off_s", "hooks_on_vs_off"],
+    "deadline_calculator": ["calculator_raw_bytes", "calculator_gzip_bytes", "other_pages_extra_bytes",
+                            "answer_ms_median", "answer_ms_max", "met"],
 }
 
 
