@@ -33,7 +33,7 @@ def _citations_found(text: str) -> tuple[list[str], list[str]]:
 def _routes(docs: Path, pages: set[str]) -> dict[str, finder_pages.RouteInfo]:
     """The route data as routes_data reads it (routes_hook, earlier in the list, reports its problems)."""
     values, _ = local_details.load(docs / "data" / "local.yml")
-    plain = {k: v for k, v in local_details.LocalDetails(values).markers().items() if "](" not in v}
+    plain = local_details.LocalDetails(values).plain()
     routes, _ = routes_data.load(docs / "data" / "routes.yml", pages, plain, _citations_found)
     return finder_pages.route_info(routes)
 

@@ -40,8 +40,7 @@ def _citation_check(path: Path) -> routes_data.CitationCheck:
 def _plain_local_values(docs: Path) -> dict[str, str]:
     """Plain-text ``local.*`` marker values (no links), for text in route data."""
     values, _ = local_details.load(docs / "data" / "local.yml")
-    rendered = local_details.LocalDetails(values).markers()
-    return {key: text for key, text in rendered.items() if "](" not in text}
+    return local_details.LocalDetails(values).plain()
 
 
 def on_files(files, config):

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from citations import parse as citations_parse
-from helpers import yaml_source
+from helpers import safe_text, yaml_source
 
 # field -> kind of value. "text": plain text, or a mapping that may carry a source;
 # "claim": as text, but a statement must carry a source (code, law or leaflet).
@@ -244,9 +243,8 @@ class _Checker:
                 self.add(f"{field}.links", "each link needs exactly 'text' and 'url'")
                 continue
             text, url = self.words(f"{field}.links", item["text"]), str(item["url"])
-            parts = urlsplit(url)
-            if parts.scheme != "https" or not parts.netloc:
-                self.add(f"{field}.links", f"'{url}' is not an https:// address")
+            if wrong := safe_text.url_problem(url):
+                self.add(f"{field}.links", f"'{url}' is not an https:// address: it {wrong}")
             elif text:
                 found.append(Link(text, url))
         return tuple(found)
