@@ -65,7 +65,9 @@ def on_files(files, config):
     declared = [str(css) for css in config.extra_css] + [
         str(getattr(script, "path", script)) for script in config.extra_javascript
     ]
-    needed = published.needed([f.src_uri for f in candidates], pages, declared)
+    texts = {**pages, **{f.src_uri: f.content_string for f in candidates
+                         if f.src_uri in declared and f.src_uri.endswith(".css")}}
+    needed = published.needed([f.src_uri for f in candidates], texts, declared)
     left_out += [file for file in candidates if file.src_uri not in needed]
     for file in left_out:
         files.remove(file)

@@ -20,11 +20,13 @@ from urllib.parse import unquote, urlsplit
 # Editors' and systems' leftovers: never published, wherever they are.
 STRAY = ("*.bak", "*.orig", "*.tmp", "*.swp", "*.swo", "*~", "~$*", ".~lock.*", "#*#",
          "Thumbs.db", "desktop.ini", ".DS_Store", "*.map")
-# Where a page refers to another file: Markdown links and images, reference definitions, HTML.
+# Where a page refers to another file: Markdown links and images, reference definitions, HTML,
+# and CSS url() (in pages and in declared stylesheets).
 REFERENCE = re.compile(
     r"\]\(\s*<?(?P<md>[^)\s>]+)"
     r"|^\s*\[[^\]]+\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)"
-    r"|\b(?:src|href|data|poster|srcset)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)",
+    r"|\b(?:src|href|data|poster|srcset)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)"
+    r"|url\(\s*[\"']?(?P<css>[^\"')\s]+)",
     re.MULTILINE,
 )
 
@@ -57,7 +59,7 @@ def referenced(page: str, markdown: str) -> set[str]:
 def needed(candidates: Iterable[str], pages: dict[str, str], declared: Iterable[str]) -> set[str]:
     """Which of ``candidates`` (non-page files of docs/) a page refers to or the config declares.
 
-    ``pages`` maps each page's path to its Markdown.
+    ``pages`` maps each page's (or declared stylesheet's) path to its text.
     """
     wanted = set(declared)
     for page, markdown in pages.items():
