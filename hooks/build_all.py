@@ -47,7 +47,9 @@ def build_offline(out: Path) -> None:
     the website can be told the zip's size, which is only known once the zip is made.
     """
     copy = out.with_name("offline-copy")
-    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1"}
+    # Its review report (with the copy's .html addresses) stays in the temporary folder.
+    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1",
+           REPORTS_ENV: str(out.with_name("offline-reports"))}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(copy)],
         cwd=PROJECT,
