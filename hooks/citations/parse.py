@@ -336,9 +336,14 @@ def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
 
 def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
     """Citations in the text values of a YAML data file, each with the file line it is on."""
-    lines = text.splitlines()
+    return find_in_source(yaml_source.Source(None, yaml.compose(text, Loader=yaml_source.FAST_LOADER), text), edition)
+
+
+def find_in_source(source: yaml_source.Source, edition: str | None = None) -> list[Citation]:
+    """:func:`find_in_yaml` for a file already parsed (the site model's)."""
+    lines = source.text.splitlines()
     found: list[Citation] = []
-    stack = [yaml.compose(text, Loader=yaml_source.FAST_LOADER)]
+    stack = [source.root]
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers import yaml_source
+from helpers.yaml_source import Reader
 from citations.parse import Para, Range
 
 CONFIDENCE = {"verified", "leaflet-only", "inferred", "unverified", "conflict"}
@@ -274,10 +275,10 @@ class _Reader:
         return edition
 
 
-def load(path: Path) -> tuple[Registry | None, list[str]]:
-    """Read and check the registry; return it (None if unusable) and every problem found."""
+def load(path: Path, read: Reader = yaml_source.read) -> tuple[Registry | None, list[str]]:
+    """Read (with ``read``) and check the registry; return it (None if unusable) and every problem."""
     try:
-        data = yaml_source.read(path).data or {}
+        data = read(path).data or {}
     except (OSError, yaml_source.YamlSyntaxError) as error:
         return None, [yaml_source.unreadable(path, error)]
     reader = _Reader(path)

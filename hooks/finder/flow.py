@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from helpers import yaml_source
+from helpers.yaml_source import Reader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # File names the finder uses for its own pages under route-finder/.
@@ -285,14 +286,19 @@ def _months(reader: _Reader, fields: dict[str, yaml.Node]) -> int:
 
 def parse(text: str, path: Path) -> tuple[Flow | None, list[Problem]]:
     """Read the flow from YAML text; return it (or None) and every problem with its shape."""
-    reader = _Reader(path)
+    return _from_source(lambda _: yaml_source.parse(text), path, path)
+
+
+def _from_source(read: Reader, path: Path, shown: Path) -> tuple[Flow | None, list[Problem]]:
+    """The flow in ``read(path)``, with problems naming the file as ``shown``."""
+    reader = _Reader(shown)
     try:
-        root = yaml_source.compose(text)
+        root = read(path).root
     except yaml_source.YamlSyntaxError as error:
         message = f"is not valid YAML ({error}); fix the YAML syntax"
-        return None, [Problem(path, error.line, "", message)]
+        return None, [Problem(shown, error.line, "", message)]
     if root is None:
-        return None, [Problem(path, 1, "", "is empty; write the flow as described in the README")]
+        return None, [Problem(shown, 1, "", "is empty; write the flow as described in the README")]
     fields = reader.mapping(root, "", TOP_KEYS)
     if fields is None:
         return None, reader.problems
@@ -311,7 +317,7 @@ def parse(text: str, path: Path) -> tuple[Flow | None, list[Problem]]:
             results[result.id] = result
     start_node = fields.get("start")
     flow = Flow(
-        path=path,
+        path=shown,
         title=reader.text(fields, "title", ""),
         description=reader.text(fields, "description", ""),
         last_reviewed=_date(reader, fields),
@@ -325,6 +331,8 @@ def parse(text: str, path: Path) -> tuple[Flow | None, list[Problem]]:
     return flow, reader.problems
 
 
-def load(path: Path, shown: Path | None = None) -> tuple[Flow | None, list[Problem]]:
-    """Read ``path`` (see :func:`parse`); messages name it as ``shown`` if given."""
-    return parse(path.read_text(encoding="utf-8"), shown or path)
+def load(
+    path: Path, shown: Path | None = None, read: Reader = yaml_source.read
+) -> tuple[Flow | None, list[Problem]]:
+    """Read ``path`` with ``read`` (see :func:`parse`); messages name it as ``shown`` if given."""
+    return _from_source(read, path, shown or path)

@@ -8,6 +8,7 @@ with the line it is on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,7 @@ class Source:
 
     data: Any
     root: yaml.Node | None
+    text: str = ""
 
     def line_of(self, *keys: Key) -> int:
         """Line of the node at ``keys``; else of its nearest parent found; else 1.
@@ -100,12 +102,16 @@ def _find(node: yaml.Node | None, keys: tuple[Key, ...], line: int) -> tuple[int
 def parse(text: str) -> Source:
     """The data and node tree of ``text``; raises :class:`YamlSyntaxError`."""
     root, data = _load(text)
-    return Source(data, root)
+    return Source(data, root, text)
 
 
 def read(path: Path) -> Source:
     """Read ``path`` (UTF-8) and :func:`parse` it; ``OSError`` if it cannot be read."""
     return parse(path.read_text(encoding="utf-8"))
+
+
+# How a loader gets a file's Source: :func:`read`, or the site model's read-once cache.
+Reader = Callable[[Path], Source]
 
 
 def unreadable(path: Path, error: OSError | YamlSyntaxError) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpers import safe_text, yaml_source
+from helpers.yaml_source import Reader
 
 UK_PHONE = re.compile(r"^0\d{9,10}$")
 
@@ -69,10 +70,10 @@ def _check(kind: str, value: object) -> str | None:
     return None
 
 
-def load(path: Path) -> tuple[dict[str, str], list[Problem]]:
-    """Read the file and check every field; return the values and every problem found."""
+def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], list[Problem]]:
+    """Read the file (with ``read``) and check every field; return the values and every problem found."""
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except yaml_source.YamlSyntaxError as error:
         return {}, [Problem(path, error.line, "(file)", error.message)]
     data = source.data or {}
@@ -147,3 +148,12 @@ class LocalDetails:
                 v["mediation_provider.phone"], tel_href(v["mediation_provider.phone"])
             ),
         }
+
+
+def plain_markers(values: dict[str, str]) -> dict[str, str]:
+    """Plain-text ``local.*`` marker values (no links), for text in other data files.
+
+    A detail that is missing or wrong (reported by :func:`load`) counts as empty here.
+    """
+    complete = {key: values.get(key, "") for key in FIELDS}
+    return LocalDetails(complete).plain()

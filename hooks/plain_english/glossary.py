@@ -17,6 +17,7 @@ from pathlib import Path
 from helpers import prose
 from helpers import yaml_source
 from helpers.safe_text import markdown_text
+from helpers.yaml_source import Reader
 
 # Two or more capitals, maybe joined by "." or "/" (GOV.UK, PDF/UA), maybe a lower-case tail (SENCo, ICBs).
 ABBREVIATION = re.compile(r"(?<![\w./-])([A-Z]{2,}(?:[./][A-Z]{2,})*)([a-z]?)(?![\w/-]|\.[A-Za-z])")
@@ -104,10 +105,10 @@ class GlossaryError(ValueError):
     """The glossary file is wrong; the message lists every problem with its line."""
 
 
-def load(path: Path) -> Glossary:
+def load(path: Path, read: Reader = yaml_source.read) -> Glossary:
     """Read and check the glossary; raise :class:`GlossaryError` listing every problem."""
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except (OSError, yaml_source.YamlSyntaxError) as error:
         raise GlossaryError(yaml_source.unreadable(path, error)) from error
     data = source.data or {}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpers import prose
 from helpers import yaml_source
+from helpers.yaml_source import Reader
 
 KEYS = {"old", "match", "abbreviations", "current", "current_match", "since", "confidence", "suggestion", "sources"}
 REQUIRED = ("old", "match", "current", "current_match", "confidence", "suggestion", "sources")
@@ -71,10 +72,10 @@ class OutdatedTermsError(ValueError):
     """The outdated terms file is wrong; the message lists every problem."""
 
 
-def load(path: Path) -> list[Term]:
+def load(path: Path, read: Reader = yaml_source.read) -> list[Term]:
     """Read and check the file; raise :class:`OutdatedTermsError` listing every problem."""
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except (OSError, yaml_source.YamlSyntaxError) as error:
         raise OutdatedTermsError(yaml_source.unreadable(path, error)) from error
     data = source.data or {}

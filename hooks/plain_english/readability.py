@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import yaml_source
+from helpers.yaml_source import Reader
 from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
@@ -54,10 +55,10 @@ class BudgetsError(ValueError):
     """The budgets file is missing, not YAML, or has a bad value; the message lists every problem."""
 
 
-def load_budgets(path: Path) -> Budgets:
+def load_budgets(path: Path, read: Reader = yaml_source.read) -> Budgets:
     """Read and check the budgets; raise :class:`BudgetsError` naming every bad key."""
     try:
-        data = yaml_source.read(path).data or {}
+        data = read(path).data or {}
     except (OSError, yaml_source.YamlSyntaxError) as error:
         raise BudgetsError(yaml_source.unreadable(path, error)) from error
     section = data.get("readability") if isinstance(data, dict) else None

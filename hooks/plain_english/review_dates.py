@@ -49,6 +49,24 @@ class Review:
             "overdue": self.overdue,
         }
 
+    def template_values(self) -> dict[str, object]:
+        """What the page template shows ("Last reviewed … Next review due …")."""
+        return {
+            "last_reviewed": self.last_reviewed.isoformat(),
+            "last_reviewed_text": long_date(self.last_reviewed),
+            "next_review_due": self.due.isoformat(),
+            "next_review_due_text": long_date(self.due),
+            "overdue": self.overdue,
+        }
+
+    def overdue_message(self, where: str) -> str:
+        """The warning for a page past its review date."""
+        return (
+            f"{where}: review overdue: last reviewed {self.last_reviewed.isoformat()}, next review was due "
+            f"{self.due.isoformat()}; check the page is still right, then set last_reviewed to the date "
+            "you checked it"
+        )
+
 
 def today() -> datetime.date:
     """The build date, or the date in ``$SITE_REVIEW_TODAY`` (YYYY-MM-DD)."""

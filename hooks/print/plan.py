@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import yaml_source
+from helpers.yaml_source import Reader
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -66,10 +67,15 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
-    """Read print.yml and check every entry against the pages in the navigation."""
+def load(
+    path: Path, nav_pages: list[str] | None, read: Reader = yaml_source.read
+) -> tuple[PrintConfig, list[Problem]]:
+    """Read print.yml (with ``read``) and check every entry against the pages in the navigation.
+
+    With ``nav_pages`` None (the navigation is not known) the entries' pages are not checked.
+    """
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except yaml_source.YamlSyntaxError as error:
         message = f"not valid YAML: {error}; fix the syntax"
         return PrintConfig((), ()), [Problem(path, error.line, message)]
@@ -102,11 +108,11 @@ def load(path: Path, nav_pages: list[str]) -> tuple[PrintConfig, list[Problem]]:
             problems.append(Problem(path, line, f"leaflet page '{page}' is listed twice; "
                                     "remove one"))
         seen.add(page)
-        if page not in nav_pages:
+        if nav_pages is not None and page not in nav_pages:
             problems.append(Problem(path, line, f"leaflet page '{page}' is not a page in the "
                                     "navigation (mkdocs.yml nav); fix the name or add the page"))
     for index, entry in enumerate(lists["booklet_leaves_out"]):
-        if not any(_matches(entry, page) for page in nav_pages):
+        if nav_pages is not None and not any(_matches(entry, page) for page in nav_pages):
             problems.append(Problem(path, source.line_of("booklet_leaves_out", index),
                                     f"'{entry}' matches no page in the navigation; fix the name "
                                     "(a page such as downloads.md or a folder such as finder/)"))

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from citations import parse as citations_parse
 from helpers import safe_text, yaml_source
+from helpers.yaml_source import Reader
+from routes.model import Entry, Link, Problem, Route, TimeLimit
 
 # field -> kind of value. "text": plain text, or a mapping that may carry a source;
 # "claim": as text, but a statement must carry a source (code, law or leaflet).
@@ -81,68 +82,6 @@ def citation_check(known: Callable[[citations_parse.Para], bool]) -> CitationChe
         return found, wrong
 
     return check
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule: where it is, which route and field, what is wrong and what to do."""
-
-    path: Path
-    line: int
-    route: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: route '{self.route}', field '{self.field}': {self.message}"
-
-
-@dataclass(frozen=True)
-class Link:
-    """An outside web page named in a field."""
-
-    text: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One field's value: a statement, "not applicable" with why, or advice in place of a fact."""
-
-    kind: str  # "text", "not_applicable" or "ask"
-    text: str
-    code: str | None = None
-    law: str | None = None
-    leaflet: bool = False
-    links: tuple[Link, ...] = ()
-
-
-@dataclass(frozen=True)
-class TimeLimit:
-    """A time limit with its legal source and the reference fact it was copied from."""
-
-    what: str
-    limit: str
-    code: str | None
-    law: str | None
-    fact: str
-
-
-@dataclass(frozen=True)
-class Route:
-    """One checked route."""
-
-    id: str
-    name: str
-    page: str
-    anchor: str | None
-    page_line: int
-    run_by_others: bool
-    entries: dict[str, Entry]
-    time_limits: tuple[TimeLimit, ...]
-    no_time_limits: Entry | None
-    alongside: tuple[str, ...]
-    confused_with: tuple[str, ...]
 
 
 class _Checker:
@@ -410,15 +349,16 @@ def load(
     pages: Iterable[str],
     local_values: dict[str, str],
     citation: CitationCheck,
+    read: Reader = yaml_source.read,
 ) -> tuple[list[Route], list[Problem]]:
     """Read and check the route data; return the routes and every problem found.
 
     ``pages`` are the docs-relative paths of the site's pages; ``local_values`` maps each
     plain-text ``local.*`` marker key to its value; ``citation`` returns the Code of Practice
-    citations in a text and what is wrong with any of them.
+    citations in a text and what is wrong with any of them; ``read`` parses the file.
     """
     try:
-        source = yaml_source.read(path)
+        source = read(path)
     except yaml_source.YamlSyntaxError as error:
         return [], [Problem(path, error.line, "(file)", "(file)", error.message)]
     data = source.data or {}

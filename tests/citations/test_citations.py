@@ -15,7 +15,7 @@ from citations import registry as citations_registry
 from citations import render as citations_render
 from citations.parse import Para
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 REGISTRY_PATH = PROJECT / "docs" / "data" / "code_of_practice.yml"
 GOV_UK = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
 BAD = "malformed"

@@ -18,7 +18,7 @@ from project import snapshot
 
 from helpers import safe_text
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 SCRIPT = "<script>alert(1)</script>"
 

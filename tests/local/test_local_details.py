@@ -7,7 +7,7 @@ import yaml
 
 from local import details as local_details
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 REAL = PROJECT / "docs" / "data" / "local.yml"
 
 

@@ -29,7 +29,7 @@ from print import plan as print_plan
 from print import render as print_render
 from print import tables as print_tables
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
 PHONE = LOCAL["service"]["phone"]
 SERVICE = LOCAL["service"]["name"]

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from project import snapshot
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 PAGES = {
     "index.html": "What if I do not agree with decisions about SEN provision?",

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 CHECKS = (Path(__file__).parent / "accessibility_checks.js").read_text(encoding="utf-8")
 

@@ -18,7 +18,7 @@ from helpers import prose
 from plain_english import readability
 from plain_english import review_dates
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 DATA = PROJECT / "docs" / "data"
 QUOTE_11_3 = """\
 > In most cases this will be achieved by early years providers, schools, colleges, local

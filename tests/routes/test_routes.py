@@ -20,7 +20,7 @@ from offline import copy as offline
 from routes import data as routes_data
 from routes import render as routes_render
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 DATA = PROJECT / "docs" / "data" / "routes.yml"
 FACTS = PROJECT.parent / "shared" / "reference" / "facts.yml"
 PAGES = {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").glob("*.md")}

@@ -14,7 +14,7 @@ from print import downloads
 from offline import copy as offline
 from safety import loads
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 # --- Unit checks on the module -------------------------------------------------------------
 

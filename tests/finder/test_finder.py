@@ -20,7 +20,7 @@ from finder import pages as finder_pages
 from local import details as local_details
 from routes import data as routes_data
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 DATA = PROJECT / "docs" / "data"
 FLOW_PATH = Path("docs/data/finder.yml")
 
