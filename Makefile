@@ -17,7 +17,7 @@ test: $(VENV)/.test node_modules/.installed system-site system-test
 	$(PY) -m pytest
 
 serve: $(VENV)/.site node_modules/.installed
-	$(VENV)/bin/mkdocs serve
+	$(PY) hooks/build_all.py --check-config && $(VENV)/bin/mkdocs serve
 
 # Benchmarks (see README): prints a table, writes benchmarks/results.json. A few minutes.
 bench: $(VENV)/.test node_modules/.installed system-site system-test

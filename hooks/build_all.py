@@ -16,12 +16,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from print import downloads
 from offline import copy as offline
+from print import downloads
+from safety import config_tags
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 Step = Callable[[Path], None]
+# The review report is for staff: written beside the site, never into it (plain_english_hook).
+REPORTS_ENV = "SITE_REPORTS_DIR"
 
 
 def build_website(out: Path) -> None:
@@ -44,7 +47,9 @@ def build_offline(out: Path) -> None:
     the website can be told the zip's size, which is only known once the zip is made.
     """
     copy = out.with_name("offline-copy")
-    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1"}
+    # Its review report (with the copy's .html addresses) stays in the temporary folder.
+    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1",
+           REPORTS_ENV: str(out.with_name("offline-reports"))}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(copy)],
         cwd=PROJECT,
@@ -97,7 +102,18 @@ def build(dest: Path, steps: list[Step] = STEPS) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dest", nargs="?", default=str(PROJECT / "site"), type=Path)
+    parser.add_argument("--check-config", action="store_true",
+                        help="only check mkdocs.yml for !!python tags (make serve runs this first)")
     args = parser.parse_args()
+    try:
+        # Before MkDocs reads mkdocs.yml: its loader would run a !!python tag.
+        config_tags.check(PROJECT / "mkdocs.yml")
+    except config_tags.ConfigTagError as error:
+        print(f"Build refused:\n{error}", file=sys.stderr)
+        return 1
+    if args.check_config:
+        return 0
+    os.environ.setdefault(REPORTS_ENV, str(args.dest.resolve().parent / "reports"))
     try:
         build(args.dest)
     except subprocess.CalledProcessError as error:

@@ -3,8 +3,8 @@
 The offline build is ``mkdocs build`` with ``SITE_OFFLINE=true``, which turns on Material's
 ``offline`` plugin (see mkdocs.yml). Then this hook ships the iframe-worker shim from
 node_modules as a local polyfill (so the plugin adds nothing from a CDN), strips what a copy
-on disk never uses, writes the start file and fails the build if a page would load anything
-from another host. In both builds it expands ``{{ offline.download }}`` and gives templates
+on disk never uses and writes the start file (safety_hook checks that nothing loads from
+another host, in both builds). In both builds it expands ``{{ offline.download }}`` and gives templates
 ``config.extra.offline_copy``.
 """
 
@@ -24,7 +24,6 @@ from offline import copy as offline
 log = logging.getLogger("mkdocs.plugins.offline")
 
 active = False
-sources: dict[str, str] = {}
 
 
 @event_priority(100)
@@ -48,8 +47,6 @@ def on_files(files, config):
     """In the offline build, add the pinned iframe-worker shim from node_modules to the site."""
     if not active:
         return files
-    sources.clear()
-    sources.update({file.dest_uri: file.src_uri for file in files.documentation_pages()})
     shim = Path(config.config_file_path).parent / offline.SHIM_SOURCE
     if not shim.is_file():
         raise PluginError(
@@ -84,7 +81,10 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-200)
 def on_post_build(config):
-    """In the offline build, after Material's plugins: strip, check for remote loads, add the start file."""
+    """In the offline build, after Material's plugins: strip, add the start file.
+
+    safety_hook then checks every file of the copy (start file included) for remote loads.
+    """
     if not active:
         return
     site = Path(config.site_dir)
@@ -92,12 +92,4 @@ def on_post_build(config):
     languages = list(search.config.lang) if search else ["en"]
     removed = offline.strip(site, languages)
     log.info("Offline copy: left out %d files not needed offline", len(removed))
-    for built, line, url in offline.remote_loads(site):
-        where = f"{sources[built]} (built as {built}, line {line})" if built in sources else f"{built}:{line}"
-        log.warning(
-            "%s: loads %s from another host, which the offline copy must not; save the file in "
-            "docs/ and refer to it there, or make it an ordinary link",
-            where,
-            url,
-        )
     (site / offline.START_FILE).write_text(offline.start_page(config.site_name), encoding="utf-8")

@@ -47,7 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_files(files: Files, config) -> Files:
     """Keep the print templates' styles (overrides/print/) out of the website."""
-    for file in [f for f in files if f.src_uri.startswith("print/") and not f.generated]:
+    for file in [f for f in files if f.src_uri.startswith("print/") and f.generated_by is None]:
         if config.theme.custom_dir and file.abs_src_path.startswith(config.theme.custom_dir):
             files.remove(file)
     return files

@@ -2,7 +2,7 @@
 
 On every page: readability budgets, abbreviations (glossary, first use, <abbr> markup),
 outdated terms, and review dates. Generates the Glossary page and writes the review report
-(review-report.json and review-report.csv) into the site.
+(review-report.json and review-report.csv) beside the site, in reports/ (or SITE_REPORTS_DIR).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from plain_english import glossary, outdated_terms, readability, review_dates
 log = logging.getLogger("mkdocs.plugins.plain_english")
 
 GLOSSARY_PAGE = "glossary.md"
+REPORTS_ENV = "SITE_REPORTS_DIR"
 LOCAL_NAMES = ("service_name", "service_area", "council_name", "council_casework_role", "mediation_provider_name")
 
 
@@ -139,9 +140,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     """Write the review report; fail the build if any page had no usable review data."""
     reviews = sorted(state.reviews.values(), key=lambda r: r.page)
-    site = Path(config.site_dir)
-    (site / "review-report.json").write_text(review_dates.report_json(reviews, state.today), encoding="utf-8")
-    (site / "review-report.csv").write_text(review_dates.report_csv(reviews), encoding="utf-8")
+    reports = review_dates.reports_folder(os.environ.get(REPORTS_ENV), Path(config.site_dir))
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "review-report.json").write_text(review_dates.report_json(reviews, state.today), encoding="utf-8")
+    (reports / "review-report.csv").write_text(review_dates.report_csv(reviews), encoding="utf-8")
     if state.review_problems:
         raise PluginError(
             "Pages without usable review data:\n" + "\n".join(f"  {p}" for p in state.review_problems)

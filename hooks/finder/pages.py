@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from finder.check import parents
+from helpers.safe_text import html_text, markdown_text
 from finder.flow import Flow, PageStep, Question, Result, Step
 from routes.data import Route, Timescale
 
@@ -78,9 +79,9 @@ def page_uri(page_id: str) -> str:
 
 
 def _front_matter(flow: Flow, title: str, description: str) -> str:
-    meta = {
-        "title": title,
-        "description": description,
+    meta = {  # the theme prints these without escaping
+        "title": html_text(title),
+        "description": html_text(description),
         "last_reviewed": datetime.date.fromisoformat(flow.last_reviewed),
         "review_interval_months": flow.review_interval_months,
     }
@@ -93,7 +94,12 @@ def _title(flow: Flow, page_title: str) -> str:
 
 def _name(flow: Flow, page_id: str) -> str:
     node = flow.questions.get(page_id) or flow.results[page_id]
-    return node.title
+    return markdown_text(node.title)
+
+
+def _md(value: str) -> str:
+    """Data text for a page: links to pages of this site (and checked https://) stay links."""
+    return markdown_text(value, links=True)
 
 
 def _back(flow: Flow, page_id: str, came_from: list[str]) -> str:
@@ -108,21 +114,21 @@ def _back(flow: Flow, page_id: str, came_from: list[str]) -> str:
     if page_id != flow.start:
         lines.append(f"\n[Start again]({posixpath.basename(START)})")
     else:
-        lines.append(f"\n[Back to the start of {flow.title}]({posixpath.basename(START)})")
+        lines.append(f"\n[Back to the start of {markdown_text(flow.title)}]({posixpath.basename(START)})")
     return '<div class="finder-back" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _answers(question: Question) -> str:
-    items = "\n".join(f"- [{a.text}]({a.next}.md)" for a in question.answers)
+    items = "\n".join(f"- [{markdown_text(a.text)}]({a.next}.md)" for a in question.answers)
     return f'<div class="finder-answers" markdown>\n\n{items}\n\n</div>\n'
 
 
 def question_page(flow: Flow, question: Question, came_from: list[str]) -> str:
     """One question: the question as the heading, then one link per answer."""
-    hint = f"{question.hint}\n\n" if question.hint else ""
+    hint = f"{_md(question.hint)}\n\n" if question.hint else ""
     return (
         _front_matter(flow, _title(flow, question.question), f"{flow.title} {question.question}")
-        + f"\n# {question.question}\n\n{hint}"
+        + f"\n# {markdown_text(question.question)}\n\n{hint}"
         + "## Choose the answer that fits best\n\n"
         + _answers(question)
         + "\n"
@@ -131,11 +137,11 @@ def question_page(flow: Flow, question: Question, came_from: list[str]) -> str:
 
 
 def _route_link(route: RouteInfo) -> str:
-    return f"[{route.name}]({posixpath.relpath(route.page, FOLDER)})"
+    return f"[{markdown_text(route.name)}]({posixpath.relpath(route.page, FOLDER)})"
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_text(text).replace("|", "\\|")
 
 
 def _table(limits: list[TimeLimit]) -> str:
@@ -148,7 +154,7 @@ def _clock(result: Result, limits: dict[str, TimeLimit]) -> str:
     if not result.clock:
         return ""
     table = _table([limits[name] for name in result.clock.time_limits])
-    return f'<div class="finder-clock" markdown>\n\n{result.clock.text}\n\n{table}\n</div>\n\n'
+    return f'<div class="finder-clock" markdown>\n\n{_md(result.clock.text)}\n\n{table}\n</div>\n\n'
 
 
 def _page_steps(steps: tuple[PageStep, ...], limits: dict[str, TimeLimit]) -> str:
@@ -157,9 +163,9 @@ def _page_steps(steps: tuple[PageStep, ...], limits: dict[str, TimeLimit]) -> st
         return ""
     parts = ["## Read more about your situation\n\n"]
     for step in steps:
-        link = f"[{step.title}]({posixpath.relpath(step.page.split('#')[0], FOLDER)}"
+        link = f"[{markdown_text(step.title)}]({posixpath.relpath(step.page.split('#')[0], FOLDER)}"
         link += f"#{step.page.split('#')[1]})" if "#" in step.page else ")"
-        parts.append(f"### {step.title}\n\n**Why it helps:** {step.why}\n\n")
+        parts.append(f"### {markdown_text(step.title)}\n\n**Why it helps:** {_md(step.why)}\n\n")
         if step.time_limits:
             parts.append("**Time limits it explains:**\n\n" + _table([limits[n] for n in step.time_limits]) + "\n")
         parts.append(f"Read: {link}.\n\n")
@@ -194,7 +200,7 @@ def result_page(
     )
     parts = [
         _front_matter(flow, _title(flow, result.title), result.summary),
-        f"\n# {result.title}\n\n{_clock(result, limits)}{result.summary}\n\n",
+        f"\n# {markdown_text(result.title)}\n\n{_clock(result, limits)}{_md(result.summary)}\n\n",
         "{{ local.service_name }} ({{ local.service }}) can help you decide what to do.\n\n",
     ]
     if result.steps:
@@ -205,18 +211,18 @@ def result_page(
     for n, step in enumerate(result.steps, start=1):
         route = routes[step.route]
         parts.append(
-            f"### {n}. {route.name}\n\n"
-            f"**Why it fits:** {step.why}\n\n"
-            f"**What to do first:** {step.first}\n\n"
+            f"### {n}. {markdown_text(route.name)}\n\n"
+            f"**Why it fits:** {_md(step.why)}\n\n"
+            f"**What to do first:** {_md(step.first)}\n\n"
             f"{_limits(step, route)}\n"
             f"Read more: {_route_link(route)}.\n\n"
         )
     parts.append(_page_steps(result.pages, limits))
     parts.append(
         "## How {{ local.service }} can help\n\n"
-        f"{result.help}\n\n"
+        f"{_md(result.help)}\n\n"
         "- Phone: {{ local.phone }}\n- Email: {{ local.email }}\n\n"
-        f"## What this does not cover\n\n{result.not_covered}\n\n"
+        f"## What this does not cover\n\n{_md(result.not_covered)}\n\n"
     )
     parts.append(_back(flow, result.id, came_from))
     return "".join(parts)
@@ -226,7 +232,7 @@ def start_page(flow: Flow) -> str:
     """The start page: what the finder does, and the link to the first question."""
     return (
         _front_matter(flow, flow.title, flow.description)
-        + f"\n# {flow.title}\n\n{flow.intro}\n\n"
+        + f"\n# {markdown_text(flow.title)}\n\n{_md(flow.intro)}\n\n"
         + f'<div class="finder-answers" markdown>\n\n- [Start now]({flow.start}.md)\n\n</div>\n\n'
         + "## See every question at once\n\n"
         + f"You can also [read all the questions and answers on one page]({posixpath.basename(OVERVIEW)}). "
@@ -247,35 +253,35 @@ def overview_page(flow: Flow, routes: dict[str, RouteInfo]) -> str:
             flow, _title(flow, "All questions and answers"), f"Every question and answer in {flow.title}"
         ),
         "\n# All questions and answers\n\n",
-        f'These are all the questions in "{flow.title}". Start with the first question. '
+        f'These are all the questions in "{markdown_text(flow.title)}". Start with the first question. '
         "Each answer tells you where to go next.\n\n## Questions\n\n",
     ]
     for q in flow.questions.values():
-        parts.append(f"### {q.title}: {q.question} {{ #{q.id} }}\n\n")
+        parts.append(f"### {markdown_text(q.title)}: {markdown_text(q.question)} {{ #{q.id} }}\n\n")
         if q.hint:
-            parts.append(f"{q.hint}\n\n")
+            parts.append(f"{_md(q.hint)}\n\n")
         for a in q.answers:
             if a.next in flow.questions:
-                target = f"Next: the question [{flow.questions[a.next].title}](#{a.next})"
+                target = f"Next: the question [{_name(flow, a.next)}](#{a.next})"
             else:
-                target = f"Result: [{flow.results[a.next].title}]({a.next}.md)"
-            parts.append(f"- {_sentence(a.text)} {target}.\n")
+                target = f"Result: [{_name(flow, a.next)}]({a.next}.md)"
+            parts.append(f"- {markdown_text(_sentence(a.text))} {target}.\n")
         parts.append("\n")
     parts.append("## Results\n\n")
     for r in flow.results.values():
-        parts.append(f"### {r.title} {{ #{r.id} }}\n\n{r.summary}\n\n")
+        parts.append(f"### {markdown_text(r.title)} {{ #{r.id} }}\n\n{_md(r.summary)}\n\n")
         parts.extend(
             f"{n}. {_route_link(routes[s.route])}\n" for n, s in enumerate(r.steps, start=1)
         )
-        parts.extend(f"- Read: {p.title}\n" for p in r.pages)
-        parts.append(f"\n[Read the full result: {r.title}]({r.id}.md)\n\n")
+        parts.extend(f"- Read: {markdown_text(p.title)}\n" for p in r.pages)
+        parts.append(f"\n[Read the full result: {markdown_text(r.title)}]({r.id}.md)\n\n")
     parts.append(
         "## For staff: the flow as a diagram\n\n"
         f"The same flow is drawn as a [diagram (an image file)]({posixpath.basename(SVG)}). "
         f"It is drawn by Graphviz from a [text file]({posixpath.basename(DOT)}). "
         "Both are made from the same data as this page. This page says the same in words.\n\n"
         '<div class="finder-back" markdown>\n\n'
-        f"[Back to the start of {flow.title}]({posixpath.basename(START)})\n\n</div>\n"
+        f"[Back to the start of {markdown_text(flow.title)}]({posixpath.basename(START)})\n\n</div>\n"
     )
     return "".join(parts)
 

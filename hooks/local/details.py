@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import yaml_source
+from helpers import safe_text, yaml_source
 from helpers.yaml_source import Reader
 
 UK_PHONE = re.compile(r"^0\d{9,10}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 # key in the file -> what it must be
 FIELDS: dict[str, str] = {
@@ -60,14 +59,14 @@ def _check(kind: str, value: object) -> str | None:
     if not isinstance(value, (str, int)) or not str(value).strip():
         return "is missing or empty"
     text = str(value).strip()
+    if kind == "phone" and text.lower().startswith("tel:"):
+        return f"'{text}' starts with 'tel:'; write only the number: the site makes the link"
     if kind == "phone" and not UK_PHONE.match(text.replace(" ", "")):
         return f"'{text}' is not a UK phone number"
-    if kind == "email" and not EMAIL.match(text):
-        return f"'{text}' is not an email address"
-    if kind == "url":
-        parts = urlsplit(text)
-        if parts.scheme != "https" or not parts.netloc:
-            return f"'{text}' is not an https:// address"
+    if kind == "email" and (wrong := safe_text.email_problem(text)):
+        return f"'{text}' {wrong}"
+    if kind == "url" and (wrong := safe_text.url_problem(text)):
+        return f"'{text}' is not an https:// address: it {wrong}"
     return None
 
 
@@ -104,34 +103,49 @@ def display_address(url: str) -> str:
 
 
 class LocalDetails:
-    """Checked local details, rendered as Markdown for ``{{ local.KEY }}`` markers."""
+    """Checked local details, rendered for ``{{ local.KEY }}`` markers.
+
+    Every value is text: :meth:`markers` escapes it for Markdown (safe_text), and builds links
+    only from the phone numbers, email address and web addresses that :func:`load` checked.
+    """
 
     def __init__(self, values: dict[str, str]) -> None:
         self.values = values
 
-    def markers(self) -> dict[str, str]:
-        """Markdown for every ``local.*`` marker key."""
+    def plain(self) -> dict[str, str]:
+        """Unescaped text of every marker that is not a link (for data the caller escapes)."""
         v = self.values
-        service = v["service.name"]
         return {
-            "service_name": service,
+            "service_name": v["service.name"],
             "service": v["service.short_name"],
             "area": v["service.area"],
-            "phone": f"[{v['service.phone']}]({tel_href(v['service.phone'])})",
             "phone_number": v["service.phone"],
-            "email": f"[{v['service.email']}](mailto:{v['service.email']})",
-            "website": f"[{service} website]({v['service.website']})",
             "website_address": display_address(v["service.website"]),
             "council": v["council.name"],
             "casework_role": v["council.casework_role"],
-            "local_offer": f"[{v['council.name']} Local Offer]({v['council.local_offer']})",
             "local_offer_address": display_address(v["council.local_offer"]),
             "mediation_provider": v["mediation_provider.name"],
-            "mediation_provider_website": (
-                f"[{v['mediation_provider.name']} website]({v['mediation_provider.website']})"
+        }
+
+    def markers(self) -> dict[str, str]:
+        """Markdown for every ``local.*`` marker key."""
+        v = self.values
+        text = {key: safe_text.markdown_text(value) for key, value in self.plain().items()}
+
+        def link(words: str, target: str) -> str:
+            return f"[{safe_text.markdown_text(words)}]({target})"
+
+        return {
+            **text,
+            "phone": link(v["service.phone"], tel_href(v["service.phone"])),
+            "email": link(v["service.email"], f"mailto:{v['service.email']}"),
+            "website": link(f"{v['service.name']} website", v["service.website"]),
+            "local_offer": link(f"{v['council.name']} Local Offer", v["council.local_offer"]),
+            "mediation_provider_website": link(
+                f"{v['mediation_provider.name']} website", v["mediation_provider.website"]
             ),
-            "mediation_provider_phone": (
-                f"[{v['mediation_provider.phone']}]({tel_href(v['mediation_provider.phone'])})"
+            "mediation_provider_phone": link(
+                v["mediation_provider.phone"], tel_href(v["mediation_provider.phone"])
             ),
         }
 
@@ -142,4 +156,4 @@ def plain_markers(values: dict[str, str]) -> dict[str, str]:
     A detail that is missing or wrong (reported by :func:`load`) counts as empty here.
     """
     complete = {key: values.get(key, "") for key in FIELDS}
-    return {key: text for key, text in LocalDetails(complete).markers().items() if "](" not in text}
+    return LocalDetails(complete).plain()

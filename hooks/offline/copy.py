@@ -1,9 +1,9 @@
-"""The offline copy: what it leaves out, what it must not load, and how it is packed.
+"""The offline copy: what it leaves out and how it is packed.
 
 The offline copy is a second build of the site with Material's ``offline`` plugin. This module
-strips what a copy opened from disk never uses, finds anything a page would load from another
-host, and packs the copy as a zip whose bytes depend only on its contents. It knows nothing
-about MkDocs.
+strips what a copy opened from disk never uses and packs the copy as a zip whose bytes depend
+only on its contents (``safety.loads`` checks that nothing in it loads from another host). It
+knows nothing about MkDocs.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import html
 import re
 import shutil
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 ZIP_NAME = "sen-disagreements-offline.zip"
@@ -26,28 +25,6 @@ LUNR = "assets/javascripts/lunr"
 NOT_OFFLINE = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TEXT_SUFFIXES = (".html", ".json", ".js", ".xml")
-
-# Elements and attributes whose URL the browser fetches as soon as the page loads.
-LOADING_ATTRIBUTES = {
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "frame": ("src",),
-    "audio": ("src",),
-    "video": ("src", "poster"),
-    "track": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "input": ("src",),
-}
-LOADING_RELS = {
-    "stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest",
-    "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch", "prerender",
-}
-REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-CSS_URL = re.compile(r"""url\(\s*(["']?)(?P<url>.*?)\1\s*\)|@import\s+(["'])(?P<import>.*?)\3""", re.DOTALL)
-
 
 def lunr_files_needed(languages: list[str]) -> set[str]:
     """Files under the lunr folder that the search worker loads for these search languages.
@@ -91,77 +68,6 @@ def strip(folder: Path, languages: list[str]) -> list[Path]:
         if not any(directory.iterdir()):
             directory.rmdir()
     return removed
-
-
-class _LoadFinder(HTMLParser):
-    """Collect (line, URL) for every URL an HTML page fetches from another host on load."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-        self._in_style = False
-
-    def _add(self, url: str) -> None:
-        if REMOTE.match(url):
-            self.found.append((self.getpos()[0], url.strip()))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        for name in LOADING_ATTRIBUTES.get(tag, ()):
-            if name in values:
-                urls = [part.split()[0] for part in values[name].split(",") if part.split()]
-                for url in urls if name == "srcset" else [values[name]]:
-                    self._add(url)
-        if tag == "link" and LOADING_RELS & set(values.get("rel", "").lower().split()):
-            self._add(values.get("href", ""))
-        for url in css_urls(values.get("style", "")):
-            self._add(url)
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            for url in css_urls(data):
-                self._add(url)
-
-
-def css_urls(css: str) -> list[str]:
-    """Every URL in ``url(…)`` and ``@import`` in a piece of CSS."""
-    return [match["url"] if match["url"] is not None else match["import"] for match in CSS_URL.finditer(css)]
-
-
-def remote_loads_in_html(text: str) -> list[tuple[int, str]]:
-    """(line, URL) of everything a page would fetch from another host when it opens."""
-    finder = _LoadFinder()
-    finder.feed(text)
-    finder.close()
-    return finder.found
-
-
-def remote_loads_in_css(text: str) -> list[tuple[int, str]]:
-    """(line, URL) of every stylesheet ``url(…)`` or ``@import`` that points at another host."""
-    return [
-        (text.count("\n", 0, match.start()) + 1, url)
-        for match in CSS_URL.finditer(text)
-        if REMOTE.match(url := match["url"] if match["url"] is not None else match["import"])
-    ]
-
-
-def remote_loads(folder: Path) -> list[tuple[str, int, str]]:
-    """(file, line, URL) for everything an HTML page or stylesheet in ``folder`` loads from another host."""
-    problems = []
-    for path in sorted(folder.rglob("*")):
-        if path.suffix == ".html":
-            found = remote_loads_in_html(path.read_text(encoding="utf-8"))
-        elif path.suffix == ".css":
-            found = remote_loads_in_css(path.read_text(encoding="utf-8"))
-        else:
-            continue
-        problems += [(path.relative_to(folder).as_posix(), line, url) for line, url in found]
-    return problems
 
 
 def copy_pdfs(website: Path, copy: Path) -> list[Path]:

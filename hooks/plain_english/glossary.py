@@ -16,6 +16,7 @@ from pathlib import Path
 
 from helpers import prose
 from helpers import yaml_source
+from helpers.safe_text import markdown_text
 from helpers.yaml_source import Reader
 
 # Two or more capitals, maybe joined by "." or "/" (GOV.UK, PDF/UA), maybe a lower-case tail (SENCo, ICBs).
@@ -286,7 +287,7 @@ def render_page(glossary: Glossary, old_names: list[tuple[str, str, str]]) -> st
     ]
     for entry in sorted(glossary.entries, key=lambda e: e.term.lower()):
         name = f"{entry.term} ({entry.stands_for})" if entry.stands_for else entry.term
-        lines += [f"{name}", f":   {entry.meaning}", ""]
+        lines += [markdown_text(name), f":   {markdown_text(entry.meaning)}", ""]
     if old_names:
         lines += [
             "## Old names you may see",
@@ -297,6 +298,6 @@ def render_page(glossary: Glossary, old_names: list[tuple[str, str, str]]) -> st
         ]
         for old, current, since in old_names:
             when = f" (since {since})" if since else ""
-            lines.append(f"    - Old name: {old}. New name: {current}{when}.")
+            lines.append(markdown_text(f"    - Old name: {old}. New name: {current}{when}."))
         lines.append("")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ import io
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 TODAY_VARIABLE = "SITE_REVIEW_TODAY"
 KEYS = ("last_reviewed", "review_interval_months")
@@ -145,3 +146,11 @@ def report_csv(reviews: list[Review]) -> str:
         row["overdue"] = "yes" if review.overdue else "no"
         writer.writerow(row)
     return out.getvalue()
+
+
+def reports_folder(chosen: str | None, site_dir: Path) -> Path:
+    """Where the review report goes: never into the site (it is for staff, not the public).
+
+    ``chosen`` (from ``SITE_REPORTS_DIR``) if set, else ``reports/`` beside the site folder.
+    """
+    return Path(chosen) if chosen else site_dir.resolve().parent / "reports"

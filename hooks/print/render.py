@@ -6,7 +6,8 @@ page, ``booklet.html`` for many with a cover and a contents list, ``print.css`` 
 carries a QR code to the page online; when the site's public address is not known, it points
 at the service's own website and its caption says so. Dates in the PDF come from the pages'
 ``last_reviewed``, never from the clock, and the file identifier from the file name, so the
-same source always gives the same bytes. Only ``file:`` and ``data:`` addresses are fetched.
+same source always gives the same bytes. Only files of this build and ``data:`` addresses are
+fetched (print/fetch.py).
 This module knows nothing about MkDocs.
 """
 
@@ -26,6 +27,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from print.fetch import build_files_only
 from print.links import LinkContext, address_for_print, chapter_id, for_print
 from print.plan import PrintDocument, PrintPage
 from print.tables import stack_wide_tables
@@ -137,7 +139,6 @@ class Printer:
         # serve`, SITE_SKIP_PDF=1) do not pay for its import (about half a second).
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
-        from weasyprint.urls import URLFetcher
 
         self.site = site
         self.env = jinja2.Environment(
@@ -148,7 +149,7 @@ class Printer:
             lstrip_blocks=True,
         )
         self.fonts = FontConfiguration()
-        self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
+        self.fetcher = build_files_only((site.dir, templates))
         self.styles = [CSS(filename=templates / "print.css", font_config=self.fonts)]
         self.large = [CSS(filename=templates / "large-print.css", font_config=self.fonts)]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from helpers import yaml_source
+from helpers import safe_text, yaml_source
 from helpers.yaml_source import Reader
 from routes import time_limits
 from routes.citations import CitationCheck
@@ -178,9 +178,8 @@ class _Checker:
                 self.add(f"{field}.links", "each link needs exactly 'text' and 'url'")
                 continue
             text, url = self.words(f"{field}.links", item["text"]), str(item["url"])
-            parts = urlsplit(url)
-            if parts.scheme != "https" or not parts.netloc:
-                self.add(f"{field}.links", f"'{url}' is not an https:// address")
+            if wrong := safe_text.url_problem(url):
+                self.add(f"{field}.links", f"'{url}' is not an https:// address: it {wrong}")
             elif text:
                 found.append(Link(text, url))
         return tuple(found)

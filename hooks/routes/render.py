@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape
 
+from helpers.safe_text import html_text as escape
 from routes.data import LOCAL_MARKER, Entry, Route, Timescale
 
 LABELS: dict[str, str] = {

@@ -12,6 +12,7 @@ import pytest
 
 from print import downloads
 from offline import copy as offline
+from safety import loads
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -33,40 +34,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 )
 def test_lunr_files_needed(languages: list[str], needed: set[str]) -> None:
     assert offline.lunr_files_needed(languages) == needed
-
-
-@pytest.mark.parametrize(
-    ("html", "found"),
-    [
-        ('<script src="assets/x.js"></script>', []),
-        ('<a href="https://www.gov.uk/">GOV.UK</a>', []),
-        ('<link rel="canonical" href="https://example.org/">', []),
-        ('<img src="data:image/png;base64,AAAA">', []),
-        ('<script src="https://unpkg.com/iframe-worker/shim"></script>', [(1, "https://unpkg.com/iframe-worker/shim")]),
-        ('<p>\n<img src="//cdn.example.org/a.png">', [(2, "//cdn.example.org/a.png")]),
-        ('<img srcset="a.png 1x, https://x.example/b.png 2x">', [(1, "https://x.example/b.png")]),
-        ('<link rel="stylesheet" href="http://fonts.example/a.css">', [(1, "http://fonts.example/a.css")]),
-        ('<link rel="preconnect" href="https://fonts.gstatic.com">', [(1, "https://fonts.gstatic.com")]),
-        ('<iframe src="https://www.youtube.com/embed/x"></iframe>', [(1, "https://www.youtube.com/embed/x")]),
-        ('<div style="background: url(\'https://x.example/b.png\')"></div>', [(1, "https://x.example/b.png")]),
-        ("<style>@import 'https://x.example/a.css';</style>", [(1, "https://x.example/a.css")]),
-    ],
-)
-def test_remote_loads_in_html(html: str, found: list[tuple[int, str]]) -> None:
-    assert offline.remote_loads_in_html(html) == found
-
-
-@pytest.mark.parametrize(
-    ("css", "found"),
-    [
-        ("a{background:url(../images/a.png)}", []),
-        ("""a{--i:url("data:image/svg+xml;charset=utf-8,<svg xmlns='http://www.w3.org/2000/svg'/>")}""", []),
-        ("a{}\nb{background:url(https://x.example/a.png)}", [(2, "https://x.example/a.png")]),
-        ('@import "//x.example/a.css";', [(1, "//x.example/a.css")]),
-    ],
-)
-def test_remote_loads_in_css(css: str, found: list[tuple[int, str]]) -> None:
-    assert offline.remote_loads_in_css(css) == found
 
 
 def make_copy(folder: Path) -> Path:
@@ -218,7 +185,7 @@ def test_shim_is_the_pinned_npm_package(unzipped: Path) -> None:
 
 
 def test_nothing_in_the_copy_loads_from_another_host(unzipped: Path) -> None:
-    assert offline.remote_loads(unzipped) == []
+    assert loads.in_folder(unzipped) == []
     for page in (unzipped / offline.SITE_FOLDER).glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "unpkg.com" not in text, page.name
@@ -267,7 +234,7 @@ def test_offline_build_fails_on_a_page_that_loads_from_another_host(
     monkeypatch.setenv("SITE_OFFLINE", "true")
     result = build_variant(add_to_home('<img src="https://example.org/picture.png" alt="A picture">'))
     assert result.returncode != 0
-    assert "index.md (built as index.html, line" in result.stderr
+    assert re.search(r"index\.md:\d+ \(built as index\.html, line \d+\)", result.stderr)
     assert "loads https://example.org/picture.png from another host" in result.stderr
 
 

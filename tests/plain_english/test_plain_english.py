@@ -481,7 +481,8 @@ def test_glossary_page_lists_every_term(site: Path, real_glossary: glossary.Glos
 
 
 def test_review_report(site: Path) -> None:
-    report = json.loads((site / "review-report.json").read_text(encoding="utf-8"))
+    reports = site.parent / "reports"  # beside the site: the report is for staff
+    report = json.loads((reports / "review-report.json").read_text(encoding="utf-8"))
     datetime.date.fromisoformat(report["generated"])
     pages = {row["page"]: row for row in report["pages"]}
     assert {"index.md", "mediation.md", "glossary.md"} <= set(pages)
@@ -491,6 +492,6 @@ def test_review_report(site: Path) -> None:
         assert due == review_dates.add_months(last, row["review_interval_months"])
         assert row["overdue"] is False
         assert (site / row["url"] / "index.html").exists() or (site / row["url"]).exists()
-    with (site / "review-report.csv").open(encoding="utf-8") as handle:
+    with (reports / "review-report.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["page"] for r in rows] == [r["page"] for r in report["pages"]]
