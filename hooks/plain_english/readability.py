@@ -152,8 +152,22 @@ def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not terms:
         return None
     phrases = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    # Grouped by first letter, each group in the same (longest first) order: at any place at
+    # most one group can match, so the pattern matches as the plain list of phrases would, but
+    # the regex engine tries one group's phrases at each word instead of every phrase.
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0].casefold(), []).append(phrase)
+    body = "|".join(
+        re.escape(group[0][0]) + "(?:" + "|".join(_phrase_pattern(p)[len(re.escape(p[0])):] for p in group) + ")"
+        for group in groups.values()
+    )
     return re.compile(rf"(?<!\w)(?:{body})s?(?!\w)", re.IGNORECASE)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase's words, any spaces between them."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def is_long(word: str, syllable_count: int, long_word_syllables: int) -> bool:
