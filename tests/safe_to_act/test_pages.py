@@ -126,6 +126,11 @@ def test_where_to_go_after_a_complaint(site: Path) -> None:
     assert "Parliamentary and Health Service Ombudsman" in text
     assert "Local Government and Social Care Ombudsman" in text
     assert "Department for Education" in pdf(site, "complaints")
+    # Legal review M1: the council has no role after a maintained school's own procedure.
+    assert "complain to the council first" not in text
+    assert ("For a school the council runs (a maintained school), you can then complain to the Department "
+            "for Education.") in text
+    assert "If your complaint is about the help in your child's EHC plan, the council is responsible" in text
 
 
 # --- Item 3 (page part): extended appeals, health and social care --------------------------------
@@ -150,10 +155,21 @@ def test_health_or_social_care_only_mediation_tells_the_council(site: Path) -> N
 def test_school_only_appeal_has_no_certificate_extension(site: Path) -> None:
     text = section(site, "appeals", "if-your-appeal-is-only-about-the-school-named")
     assert "2 months after the council sent you written notice of its decision" in text
-    assert "The extra month after a certificate does not apply to you." in text
-    mediation = page_text(site, "mediation")
-    assert "There is no extra month." in mediation
-    assert "The extra month after a certificate does not apply to you." in pdf(site, "appeals")
+    # Legal review H3: nobody needs a certificate here, and one held anyway gives no extra month.
+    no_extra = "Do not count on extra time from a certificate, even if you have one."
+    assert "You do not need a mediation certificate for this appeal." in text and no_extra in text
+    mediation = section(site, "mediation", "when-you-do-not-need-mediation-advice")
+    assert "You do not need a mediation certificate for this appeal." in mediation and no_extra in mediation
+    for said in (text, mediation):
+        assert "Most people" not in said and "So your appeal time limit" not in said
+    assert no_extra in pdf(site, "appeals")
+
+
+def test_a_certificate_when_mediation_is_not_arranged_in_30_days_starts_the_month(site: Path) -> None:
+    """Legal review H4: the 'deemed' certificate starts the month to appeal; it does not wait for a meeting."""
+    text = section(site, "mediation", "if-you-choose-mediation")
+    assert ("Your 1 month to appeal starts on the date this certificate is issued. It does not wait for a "
+            "mediation meeting, even if the council offers one later.") in text
 
 
 # --- Item 7: school exclusions --------------------------------------------------------------------
@@ -299,3 +315,16 @@ def test_new_pages_in_booklet_and_offline_copy(site: Path, offline: dict[str, st
     for page in NEW_PAGES:
         assert offline_page(offline, page)
     assert "promptly, and within 3 months" in offline_page(offline, "timescales")
+
+
+def test_disability_discrimination_time_limit_and_where_claims_go(site: Path) -> None:
+    """Legal review M2, M3, M9: 6 months starting with the day; separate incidents do not wait for
+    the last one; some council claims do go to the Tribunal; no August or Christmas extra time."""
+    text = page_text(site, "disability-discrimination")
+    assert "within 6 months, starting with the day the discrimination happened" in text
+    assert "for something that happened on 10 March, the last day is 9 September" in text
+    assert "the 6 months start from the last time" not in text
+    assert "If there were separate incidents, do not wait." in text
+    assert "A claim about a council does not go to the Tribunal" not in text
+    assert "The Tribunal hears claims about schools, including pupil referral units." in text
+    assert "Claims do not get this extra time." in text

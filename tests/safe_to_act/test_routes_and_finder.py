@@ -163,6 +163,12 @@ def test_6_appeal_about_the_school_named_is_not_offered_the_certificate_extensio
     assert "Register an appeal only about the school or college named, or that none is named" in limits
 
 
+def test_legal_review_h4_a_certificate_after_30_days_without_mediation_starts_the_month(site: Path) -> None:
+    before, _ = clock_then_routes(site, "try-mediation")
+    assert "The council may not arrange mediation within 30 days, so you get a certificate. Then your 1 month " \
+           "starts on the date it is issued. It does not wait for a mediation meeting" in before
+
+
 # --- 7. Exclusions: from written notice; SEN expert; discrimination goes to the Tribunal --------
 
 
