@@ -299,6 +299,9 @@ def test_young_people(site: Path) -> None:
     text = page_text(site, "young-people")
     assert "over compulsory school age and under 25" in text
     assert "Mental Capacity Act 2005" in text
+    # Legal review M5 and M8: the school year in which they turn 16; deputy or attorney, then parent.
+    assert "the last Friday in June of the school year in which they turn 16" in text
+    assert "This is their deputy or attorney, if they have one. If not, it is their parent." in text
 
 
 def test_reform_plans_change_no_law(site: Path) -> None:
