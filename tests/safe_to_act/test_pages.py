@@ -234,8 +234,11 @@ def test_send_tribunal_is_a_current_name(site: Path) -> None:
 
 def test_council_reply_counted_from_the_tribunal_sending_the_appeal(site: Path) -> None:
     text = page_text(site, "appeals")
-    assert "usually 30 working days after the Tribunal sent your appeal to the council" in text
-    assert "30 working days after the Tribunal sent your appeal to the council" in pdf(site, "appeals")
+    # One wording everywhere (legal review L1): counted from the council getting the appeal.
+    said = ("The Tribunal's letter gives the date by which the council must reply. This is usually 30 working days "
+            "after the council gets your appeal from the Tribunal.")
+    assert said in text
+    assert "30 working days after the council gets your appeal from the Tribunal" in pdf(site, "appeals")
 
 
 # --- Item 17: the decision letter, and asking for the certificate ---------------------------------

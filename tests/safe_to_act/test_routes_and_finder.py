@@ -258,7 +258,8 @@ def test_15_mediation_who_can_use_includes_re_assessment(site: Path) -> None:
 
 
 def test_16_council_response_counted_from_receiving_the_appeal(site: Path) -> None:
-    wording = "Within 30 working days of the council receiving your appeal from the Tribunal"
+    wording = ("The Tribunal's letter gives the date. This is usually 30 working days after the council gets your "
+               "appeal from the Tribunal")  # one wording everywhere (legal review L1)
     assert wording in table(site, "compare-routes", "time-limits")
     assert wording in text(site, "route-finder/register-appeal")
     assert wording in pdf(site, "booklet")
