@@ -365,8 +365,14 @@ def test_every_new_time_limit_has_its_law_and_a_confirmed_fact() -> None:
     items = data["timescales"] + [t for r in data["routes"] if isinstance(r["time_limits"], list)
                                   for t in r["time_limits"]]
     for item in items:
-        fact = facts[item["fact"]]
         assert item["law"] and item["confidence"] == "verified", item["what"]
+        if item["fact"] not in facts:
+            # Only timescales confirmed against the law itself and not yet in the shared reference
+            # (the annual review, legal review L6): the staff note says so, the sources are in the data.
+            assert item in data["timescales"] and "Not in facts.yml" in item["note"], item["what"]
+            assert item["sources"], item["what"]
+            continue
+        fact = facts[item["fact"]]
         assert fact["confidence"] == "verified" or item.get("sources"), item["what"]
         for number in re.findall(r"\d+ (?:working days|school days|days|weeks|months)", item["limit"]):
             assert number in fact["value"], (number, fact["name"])
@@ -393,3 +399,10 @@ def test_route_data_citations_still_pass() -> None:
     for name in ("routes.yml", "finder.yml"):
         for citation in citations_parse.find_in_text((DATA / name).read_text(encoding="utf-8")):
             assert not citation.malformed, (name, citation.text)
+
+
+def test_legal_review_l6_annual_review_time_limits_come_from_the_data(site: Path) -> None:
+    limits = table(site, "compare-routes", "time-limits")
+    for said in ("At least 2 weeks before the meeting", "Within 4 weeks of the meeting",
+                 "Within 8 weeks of sending you the proposed changes"):
+        assert said in limits and said in text(site, "route-finder/annual-review"), said
