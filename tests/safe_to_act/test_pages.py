@@ -130,7 +130,8 @@ def test_where_to_go_after_a_complaint(site: Path) -> None:
     assert "complain to the council first" not in text
     assert ("For a school the council runs (a maintained school), you can then complain to the Department "
             "for Education.") in text
-    assert "If your complaint is about the help in your child's EHC plan, the council is responsible" in text
+    assert "If your complaint is about the help in your child's education, health and care (EHC) plan, " \
+           "the council is responsible" in text
 
 
 # --- Item 3 (page part): extended appeals, health and social care --------------------------------
