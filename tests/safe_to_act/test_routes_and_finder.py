@@ -258,8 +258,8 @@ def test_15_mediation_who_can_use_includes_re_assessment(site: Path) -> None:
 
 
 def test_16_council_response_counted_from_receiving_the_appeal(site: Path) -> None:
-    wording = ("The Tribunal's letter gives the date. This is usually 30 working days after the council gets your "
-               "appeal from the Tribunal")  # one wording everywhere (legal review L1)
+    wording = ("The letter from the Tribunal gives the date. This is usually 30 working days after the council gets "
+               "your appeal from the Tribunal")  # one wording everywhere (legal review L1)
     assert wording in table(site, "compare-routes", "time-limits")
     assert wording in text(site, "route-finder/register-appeal")
     assert wording in pdf(site, "booklet")
@@ -349,7 +349,7 @@ def test_each_left_out_situation_leads_to_its_page(site: Path, result: str) -> N
 def test_council_timescales_are_in_the_time_limits_table_and_the_finder(site: Path) -> None:
     limits = table(site, "compare-routes", "time-limits")
     for wording in ("Within 6 weeks of receiving the request", "Within 20 weeks of receiving the request",
-                    "Before 15 February in the year of the move", "Promptly, and in any case within 3 months"):
+                    "By 15 February in the year of the move", "Promptly, and in any case within 3 months"):
         assert wording in limits
         assert wording in pdf(site, "booklet")
     late = text(site, "route-finder/council-late")
