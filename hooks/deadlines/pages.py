@@ -50,8 +50,9 @@ def calculator(data_src: str, script_src: str, styles_href: str) -> str:
         "This is usually the date printed on the letter. For example, 27 3 2026.",
     )
     certificate = _date_fields(
-        "certificate", "What date is on your mediation certificate? (if you have one)",
-        "Leave this empty if you do not have a certificate.",
+        "certificate", "What date was your mediation certificate issued? (if you have one)",
+        "Leave this empty if you do not have a certificate, "
+        "or if your appeal is only about the school or college named in the plan.",
     )
     return (
         f'<link rel="stylesheet" href="{escape(styles_href)}">\n'
@@ -116,8 +117,9 @@ def year_page(rules: Rules, settings: Settings, year: int) -> str:
         "Next to it is the last day to register your appeal with the Tribunal.\n",
         "The Tribunal must get your appeal by 5pm on that day. "
         "The dates allow for weekends, bank holidays, Christmas and August.\n",
-        "These dates are for when you do not have a mediation certificate. "
-        f"If you have one, [work out your deadline](../{PAGE}#if-you-have-a-mediation-certificate).\n",
+        "These dates are for an appeal without a mediation certificate. "
+        "Use them too if your appeal is only about the school or college named in the plan. "
+        f"If your appeal needs a certificate, [work out your deadline](../{PAGE}#if-you-have-a-mediation-certificate).\n",
         f"Do not wait for the last day. Read [what the dates cannot know](../{PAGE}#what-this-page-cannot-know).\n",
         f'<nav class="deadline-months" aria-label="Months of {year}"><p>Go to a month: {jump}.</p></nav>\n',
     ]
@@ -136,7 +138,7 @@ def example(rules: Rules, today: datetime.date) -> str:
     other = from_letter if chosen == from_certificate else from_certificate
     return "\n".join([
         f"Say the council sent its decision letter on {wording.long_date(letter)}. "
-        f"After mediation advice, you got a mediation certificate dated {wording.long_date(certificate)}.\n",
+        f"After mediation advice, you got a mediation certificate issued on {wording.long_date(certificate)}.\n",
         f"- {wording.capitalised(wording.from_text(Start.LETTER, from_letter.months))}: "
         f"{wording.long_date(from_letter.last_day)}",
         f"- {wording.capitalised(wording.from_text(Start.CERTIFICATE, from_certificate.months))}: "

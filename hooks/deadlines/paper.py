@@ -15,7 +15,8 @@ STEPS = (
     "Add 2 months. Keep the same day of the month: 10 March becomes 10 May. "
     "If that month is too short, use its last day: 31 December becomes 28 February (29 in a leap year). "
     "Write it here: {blank}",
-    "If you have a mediation certificate, add 1 month to its date in the same way: {blank}. "
+    "If you have a mediation certificate, and your appeal is about more than the school or college named, "
+    "add 1 month to the date it was issued in the same way: {blank}. "
     "Use whichever of the two dates is later.",
     "If your date is from 25 December to 1 January, use the first working day after 1 January. "
     "If it is in August, use the first working day after 31 August.",

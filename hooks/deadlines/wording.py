@@ -9,8 +9,8 @@ from .rules import Move, Period, Start
 
 BY_TIME = "by 5pm"
 FROM = {
-    Start.LETTER: "{months} from your letter",
-    Start.CERTIFICATE: "{months} from your mediation certificate",
+    Start.LETTER: "{months} from the day the council sent your letter",
+    Start.CERTIFICATE: "{months} from the day your mediation certificate was issued",
 }
 NEXT_DAY = "so the Tribunal accepts your appeal on the next working day."
 REASONS = {
@@ -41,7 +41,7 @@ def months_text(months: int) -> str:
 
 
 def from_text(start: Start, months: int) -> str:
-    """'2 months from your letter'."""
+    """'2 months from the day the council sent your letter'."""
     return FROM[start].format(months=months_text(months))
 
 

@@ -20,7 +20,8 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 PAGE = "when-is-my-deadline/"
-FROM = {"letter": "2 months from your letter", "certificate": "1 month from your mediation certificate"}
+FROM = {"letter": "2 months from the day the council sent your letter",
+        "certificate": "1 month from the day your mediation certificate was issued"}
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +98,7 @@ ERRORS = [
     ("future", ("5", "1", "2027"), None, datetime.datetime(2026, 12, 2, 9),
      "The date the council sent its letter must be today or in the past"),
     ("certificate before letter", ("10", "3", "2026"), ("9", "3", "2026"), None,
-     "The date on your mediation certificate must be the same as or after the date of the letter"),
+     "The date your mediation certificate was issued must be the same as or after the date the council sent its letter"),
     ("before the range", ("31", "12", "2024"), None, None,
      "Enter a letter date from Wednesday 1 January 2025 to Friday 31 December 2027: this page cannot work out other dates"),
     ("certificate impossible", ("10", "3", "2026"), ("30", "2", "2026"), None,

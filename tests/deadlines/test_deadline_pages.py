@@ -55,11 +55,37 @@ def test_without_javascript_the_page_links_to_the_tables_and_explains_the_certif
     assert links == [f"../deadline-tables/letters-{year}/" for year in (2025, 2026, 2027)]
     text = " ".join(tree.find(".//article").text_content().split())
     assert ("Say the council sent its decision letter on Tuesday 10 March 2026. After mediation advice, "
-            "you got a mediation certificate dated Tuesday 28 April 2026.") in text
+            "you got a mediation certificate issued on Tuesday 28 April 2026.") in text
     assert "Your deadline is the later of the two: Thursday 28 May 2026, by 5pm. " \
-           "This is later than 2 months from your letter, so it is your deadline." in text
+           "This is later than 2 months from the day the council sent your letter, so it is your deadline." in text
     assert "The date the council sent the letter may not be the date printed on it." in text
     assert re.search(r"If you are not sure about your dates, call us on \S", text)
+
+
+def test_a_placement_only_appeal_is_told_not_to_use_a_certificate_date(deadline_site: Path) -> None:
+    """Legal review H1: the certificate's extra month is not for an appeal only about the school or
+    college named, so the page (before the calculator) and the certificate field say so."""
+    tree = html.parse(str(deadline_site / PAGE))
+    article = tree.find(".//article")
+    text = " ".join(article.text_content().split())
+    warning = ("Is your appeal only about the school or college named in the plan? Then do not use a mediation "
+               "certificate date. Your deadline is 2 months after the council sent its decision letter.")
+    assert warning in text
+    assert text.index(warning) < text.index("Work out your deadline")
+    hint = " ".join(tree.find(".//p[@id='certificate-hint']").text_content().split())
+    assert hint == ("Leave this empty if you do not have a certificate, "
+                    "or if your appeal is only about the school or college named in the plan.")
+    legend = tree.find(".//div[@id='certificate-field']//legend").text_content()
+    assert legend == "What date was your mediation certificate issued? (if you have one)"
+    table_page = " ".join(html.parse(str(deadline_site / "deadline-tables" / "letters-2026" / "index.html"))
+                          .find(".//article").text_content().split())
+    assert "Use them too if your appeal is only about the school or college named in the plan." in table_page
+
+
+def test_the_mediation_adviser_date_does_not_move_for_august_or_christmas(deadline_site: Path) -> None:
+    """Legal review M9: the August and Christmas rules are for registering an appeal only."""
+    text = " ".join(html.parse(str(deadline_site / PAGE)).find(".//article").text_content().split())
+    assert "They do not give you more time to contact the mediation adviser." in text
 
 
 def test_the_script_and_data_load_only_on_the_calculator_page(deadline_site: Path) -> None:
@@ -87,6 +113,8 @@ def test_each_pdf_with_the_appeal_time_limit_has_a_work_out_your_deadline_box(si
         assert "Work out your deadline" in found, name
         assert "Add 2 months. Keep the same day of the month" in found, name
         assert "If your date is a Saturday, Sunday or bank holiday, use the next working day." in found, name
+        assert ("If you have a mediation certificate, and your appeal is about more than the school or college "
+                "named, add 1 month to the date it was issued") in found, name  # legal review H1
         assert "When is my deadline?" in found, name
     appeals = text("appeals.pdf")
     assert appeals.index("Time limit for registering an appeal") < appeals.index("Work out your deadline") \

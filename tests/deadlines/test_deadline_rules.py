@@ -51,11 +51,13 @@ def test_python_rules_give_the_hand_worked_answer(rules: Rules, case: Case) -> N
 
 def test_the_reason_is_one_plain_sentence(rules: Rules) -> None:
     period = rules.appeal(datetime.date(2027, 10, 27))
-    assert wording.reason(period) == ("2 months from your letter ends in the Christmas break, so the Tribunal "
+    assert wording.reason(period) == ("2 months from the day the council sent your letter ends in the Christmas break, "
+                                      "so the Tribunal "
                                       "accepts your appeal on the first working day after 1 January.")
     assert wording.answer(period) == "Tuesday 4 January 2028, by 5pm"
     sentence = wording.reason(rules.appeal(datetime.date(2025, 3, 5)))
-    assert sentence == ("2 months from your letter ends on Monday 5 May 2025, a bank holiday, "
+    assert sentence == ("2 months from the day the council sent your letter ends on Monday 5 May 2025, "
+                        "a bank holiday, "
                         "so the Tribunal accepts your appeal on the next working day.")
 
 

@@ -126,6 +126,12 @@ def test_where_to_go_after_a_complaint(site: Path) -> None:
     assert "Parliamentary and Health Service Ombudsman" in text
     assert "Local Government and Social Care Ombudsman" in text
     assert "Department for Education" in pdf(site, "complaints")
+    # Legal review M1: the council has no role after a maintained school's own procedure.
+    assert "complain to the council first" not in text
+    assert ("For a school the council runs (a maintained school), you can then complain to the Department "
+            "for Education.") in text
+    assert "If your complaint is about the help in your child's education, health and care (EHC) plan, " \
+           "the council is responsible" in text
 
 
 # --- Item 3 (page part): extended appeals, health and social care --------------------------------
@@ -150,10 +156,21 @@ def test_health_or_social_care_only_mediation_tells_the_council(site: Path) -> N
 def test_school_only_appeal_has_no_certificate_extension(site: Path) -> None:
     text = section(site, "appeals", "if-your-appeal-is-only-about-the-school-named")
     assert "2 months after the council sent you written notice of its decision" in text
-    assert "The extra month after a certificate does not apply to you." in text
-    mediation = page_text(site, "mediation")
-    assert "There is no extra month." in mediation
-    assert "The extra month after a certificate does not apply to you." in pdf(site, "appeals")
+    # Legal review H3: nobody needs a certificate here, and one held anyway gives no extra month.
+    no_extra = "Do not count on extra time from a certificate, even if you have one."
+    assert "You do not need a mediation certificate for this appeal." in text and no_extra in text
+    mediation = section(site, "mediation", "when-you-do-not-need-mediation-advice")
+    assert "You do not need a mediation certificate for this appeal." in mediation and no_extra in mediation
+    for said in (text, mediation):
+        assert "Most people" not in said and "So your appeal time limit" not in said
+    assert no_extra in pdf(site, "appeals")
+
+
+def test_a_certificate_when_mediation_is_not_arranged_in_30_days_starts_the_month(site: Path) -> None:
+    """Legal review H4: the 'deemed' certificate starts the month to appeal; it does not wait for a meeting."""
+    text = section(site, "mediation", "if-you-choose-mediation")
+    assert ("Your 1 month to appeal starts on the date this certificate is issued. It does not wait for a "
+            "mediation meeting, even if the council offers one later.") in text
 
 
 # --- Item 7: school exclusions --------------------------------------------------------------------
@@ -218,8 +235,11 @@ def test_send_tribunal_is_a_current_name(site: Path) -> None:
 
 def test_council_reply_counted_from_the_tribunal_sending_the_appeal(site: Path) -> None:
     text = page_text(site, "appeals")
-    assert "usually 30 working days after the Tribunal sent your appeal to the council" in text
-    assert "30 working days after the Tribunal sent your appeal to the council" in pdf(site, "appeals")
+    # One wording everywhere (legal review L1): counted from the council getting the appeal.
+    said = ("The Tribunal's letter gives the date by which the council must reply. This is usually 30 working days "
+            "after the council gets your appeal from the Tribunal.")
+    assert said in text
+    assert "30 working days after the council gets your appeal from the Tribunal" in pdf(site, "appeals")
 
 
 # --- Item 17: the decision letter, and asking for the certificate ---------------------------------
@@ -283,6 +303,9 @@ def test_young_people(site: Path) -> None:
     text = page_text(site, "young-people")
     assert "over compulsory school age and under 25" in text
     assert "Mental Capacity Act 2005" in text
+    # Legal review M5 and M8: the school year in which they turn 16; deputy or attorney, then parent.
+    assert "the last Friday in June of the school year in which they turn 16" in text
+    assert "This is their deputy or attorney, if they have one. If not, it is their parent." in text
 
 
 def test_reform_plans_change_no_law(site: Path) -> None:
@@ -299,3 +322,16 @@ def test_new_pages_in_booklet_and_offline_copy(site: Path, offline: dict[str, st
     for page in NEW_PAGES:
         assert offline_page(offline, page)
     assert "promptly, and within 3 months" in offline_page(offline, "timescales")
+
+
+def test_disability_discrimination_time_limit_and_where_claims_go(site: Path) -> None:
+    """Legal review M2, M3, M9: 6 months starting with the day; separate incidents do not wait for
+    the last one; some council claims do go to the Tribunal; no August or Christmas extra time."""
+    text = page_text(site, "disability-discrimination")
+    assert "within 6 months, starting with the day the discrimination happened" in text
+    assert "for something that happened on 10 March, the last day is 9 September" in text
+    assert "the 6 months start from the last time" not in text
+    assert "If there were separate incidents, do not wait." in text
+    assert "A claim about a council does not go to the Tribunal" not in text
+    assert "The Tribunal hears claims about schools, including pupil referral units." in text
+    assert "Claims do not get this extra time." in text

@@ -14,7 +14,7 @@
   var form = document.getElementById("deadline-form");
   var summary = document.getElementById("deadline-errors");
   var result = document.getElementById("deadline-result");
-  var names = { letter: "the date the council sent its letter", certificate: "the date on your mediation certificate" };
+  var names = { letter: "the date the council sent its letter", certificate: "the date your mediation certificate was issued" };
 
   function utc(text) { var p = text.split("-"); return Date.UTC(+p[0], +p[1] - 1, +p[2]); }
   var first = utc(data.first), last = utc(data.last);
@@ -81,11 +81,11 @@
     if (certificate && certificate.error) {
       errors.push({ prefix: "certificate", part: certificate.part, text: certificate.error });
     } else if (certificate && certificate.time > now) {
-      errors.push({ prefix: "certificate", part: "day", text: "The date on your mediation certificate must be today or in the past" });
+      errors.push({ prefix: "certificate", part: "day", text: "The date your mediation certificate was issued must be today or in the past" });
     } else if (certificate && (certificate.time < first || certificate.time > last)) {
       errors.push({ prefix: "certificate", part: "day", text: "Enter a certificate date " + range + ": this page cannot work out other dates" });
     } else if (certificate && letter && letter.time && certificate.time < letter.time) {
-      errors.push({ prefix: "certificate", part: "day", text: "The date on your mediation certificate must be the same as or after the date of the letter" });
+      errors.push({ prefix: "certificate", part: "day", text: "The date your mediation certificate was issued must be the same as or after the date the council sent its letter" });
     }
     return { errors: errors, letter: letter, certificate: certificate };
   }
