@@ -16,6 +16,8 @@ import yaml_source
 
 UK_PHONE = re.compile(r"^0\d{9,10}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays)\b", re.IGNORECASE)
+TIME = re.compile(r"\b\d{1,2}([:.]\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b", re.IGNORECASE)
 
 # key in the file -> what it must be
 FIELDS: dict[str, str] = {
@@ -32,12 +34,19 @@ FIELDS: dict[str, str] = {
     "mediation_provider.website": "url",
     "mediation_provider.phone": "phone",
 }
+# Keys a service may leave out; when given, they are checked like the others. Opening hours are
+# shown beside the service's phone number (home page, footer). Only state hours the service
+# itself publishes: the leaflet this site is built from gives none.
+OPTIONAL: dict[str, str] = {
+    "service.opening_hours": "hours",
+}
 
 HINTS = {
     "text": "write it as plain text",
     "phone": "write a UK number starting with 0, for example 0118 908 8233",
     "email": "write an address such as name@example.gov.uk",
     "url": "write a full address starting with https://",
+    "hours": "write the days and times the phone line is open, for example Monday to Friday, 9:30am to 4pm",
 }
 
 
@@ -61,6 +70,8 @@ def _check(kind: str, value: object) -> str | None:
     text = str(value).strip()
     if kind == "phone" and not UK_PHONE.match(text.replace(" ", "")):
         return f"'{text}' is not a UK phone number"
+    if kind == "hours" and not (DAY.search(text) and TIME.search(text)):
+        return f"'{text}' does not name both a day and a time"
     if kind == "email" and not EMAIL.match(text):
         return f"'{text}' is not an email address"
     if kind == "url":
@@ -79,9 +90,11 @@ def load(path: Path) -> tuple[dict[str, str], list[Problem]]:
     data = source.data or {}
     values: dict[str, str] = {}
     problems: list[Problem] = []
-    for key, kind in FIELDS.items():
+    for key, kind in {**FIELDS, **OPTIONAL}.items():
         section, _, name = key.partition(".")
         value = (data.get(section) or {}).get(name) if isinstance(data, dict) else None
+        if key in OPTIONAL and value is None:
+            continue
         wrong = _check(kind, value)
         if wrong:
             line = source.line_of(section, name)
@@ -108,16 +121,25 @@ class LocalDetails:
     def __init__(self, values: dict[str, str]) -> None:
         self.values = values
 
+    def phone_and_hours(self) -> str:
+        """The service's phone number as a link, then its opening hours when the file gives them."""
+        phone = self.values["service.phone"]
+        hours = self.values.get("service.opening_hours")
+        link = f"[{phone}]({tel_href(phone)})"
+        return f"{link} ({hours})" if hours else link
+
     def markers(self) -> dict[str, str]:
-        """Markdown for every ``local.*`` marker key."""
+        """Markdown for every ``local.*`` marker key (``opening_hours`` only when the file gives it)."""
         v = self.values
         service = v["service.name"]
-        return {
+        optional = {"opening_hours": v["service.opening_hours"]} if "service.opening_hours" in v else {}
+        return optional | {
             "service_name": service,
             "service": v["service.short_name"],
             "area": v["service.area"],
             "phone": f"[{v['service.phone']}]({tel_href(v['service.phone'])})",
             "phone_number": v["service.phone"],
+            "phone_and_hours": self.phone_and_hours(),
             "email": f"[{v['service.email']}](mailto:{v['service.email']})",
             "website": f"[{service} website]({v['service.website']})",
             "website_address": display_address(v["service.website"]),

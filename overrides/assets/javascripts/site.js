@@ -7,7 +7,10 @@
    2. Tabbing through the header's search box opens the search overlay; close it again when
       focus moves on, so the overlay never covers the focused link.
    3. A table wider than the page scrolls inside its own box: make that box a named region a
-      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise). */
+      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise).
+   4. A page shown again (Back, Forward) starts with the menu and search closed. Material marked
+      their checkboxes autocomplete="off" for this, which HTML does not allow on a checkbox
+      (hooks/a11y_fixes.py removes it). */
 (function () {
   "use strict";
 
@@ -88,7 +91,17 @@
     });
   }
 
+  function closePanelsWhenShownAgain() {
+    window.addEventListener("pageshow", function () {
+      ["__drawer", "__search"].forEach(function (id) {
+        var toggle = document.getElementById(id);
+        if (toggle && toggle.checked) toggle.click();
+      });
+    });
+  }
+
   function start() {
+    closePanelsWhenShownAgain();
     headerButtons();
     closeSearchOnLeave();
     scrollRegions();
