@@ -10,7 +10,9 @@
       keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise).
    4. A page shown again (Back, Forward) starts with the menu and search closed. Material marked
       their checkboxes autocomplete="off" for this, which HTML does not allow on a checkbox
-      (hooks/a11y_fixes.py removes it). */
+      (hooks/a11y_fixes.py removes it).
+   5. A link to a route in the comparison (#route-<id>) goes to the route's column in the wide
+      table; on a phone that table is hidden and each route is a card, so go to its card. */
 (function () {
   "use strict";
 
@@ -100,8 +102,18 @@
     });
   }
 
+  function routeCardForHiddenColumn() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var column = id && document.getElementById(id);
+    if (!column || column.getClientRects().length) return;
+    var card = document.getElementById(id + "-card");
+    if (card && card.classList.contains("routes-card")) card.scrollIntoView();
+  }
+
   function start() {
     closePanelsWhenShownAgain();
+    routeCardForHiddenColumn();
+    window.addEventListener("hashchange", routeCardForHiddenColumn);
     headerButtons();
     closeSearchOnLeave();
     scrollRegions();
