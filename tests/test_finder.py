@@ -394,8 +394,10 @@ def test_result_pages_give_time_limits_with_sources_and_help(site: Path) -> None
         assert text.count("Why it fits:") == steps and text.count("What to do first:") == steps - 1, page
         # Each route's time limits: a captioned table, or a sentence when there is none to list.
         assert text.count("Time limits: ") + text.count("Time limits for ") == steps, page
-        # What to do first, and its time limits, lead: before the list of routes.
-        assert text.index("What to do first") < text.index("Time limits") < text.index("The routes that fit"), page
+        # What to do first, and its time limits, lead the page's content: before the list of routes.
+        html = page.read_text(encoding="utf-8")
+        content = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<article"):]).split())
+        assert content.index("What to do first") < content.index("Time limits") < content.index("The routes that fit"), page
         assert "What this does not cover" in text, page
         assert "How SENDIASS can help" in text and "0118 908 8233" in text, page
         assert "{{" not in text, page

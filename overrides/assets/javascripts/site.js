@@ -12,7 +12,11 @@
       their checkboxes autocomplete="off" for this, which HTML does not allow on a checkbox
       (hooks/a11y_fixes.py removes it).
    5. A link to a route in the comparison (#route-<id>) goes to the route's column in the wide
-      table; on a phone that table is hidden and each route is a card, so go to its card. */
+      table; on a phone that table is hidden and each route is a card, so go to its card.
+   6. The colour scheme switch (overrides/partials/palette.html) is a group of two radios; Material
+      leaves both unchecked until someone switches, so Tab could land on the radio whose switch is
+      hidden, with no focus to see. Check the radio of the scheme in use: Tab lands on it and its
+      visible switch shows the focus. */
 (function () {
   "use strict";
 
@@ -110,6 +114,14 @@
     if (card && card.classList.contains("routes-card")) card.scrollIntoView();
   }
 
+  function checkSchemeInUse() {
+    var radios = document.querySelectorAll('[data-md-component="palette"] input.md-option');
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    Array.prototype.forEach.call(radios, function (radio) {
+      if (radio.getAttribute("data-md-color-scheme") === scheme && !radio.checked) radio.checked = true;
+    });
+  }
+
   function start() {
     closePanelsWhenShownAgain();
     routeCardForHiddenColumn();
@@ -120,6 +132,8 @@
     window.addEventListener("resize", scrollRegions);
     // Material wraps tables after the page loads; check again once it has.
     if (window.document$) window.document$.subscribe(scrollRegions);
+    checkSchemeInUse();
+    new MutationObserver(checkSchemeInUse).observe(document.body, { attributeFilter: ["data-md-color-scheme"] });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
