@@ -13,9 +13,11 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[2]
 
 FIGURES = {
+    "hook_share": ["share", "target", "hooks_cpu_s", "rest_cpu_s", "samples", "handlers_cpu_s", "met"],
     "hook_overhead": ["site_hooks_on_s", "site_hooks_off_s", "overhead", "site_hooks_on_cpu_s",
                       "site_hooks_off_cpu_s", "overhead_cpu", "met"],
-    "full_pipeline": ["pipeline_s", "site_build_s", "pipeline_vs_site", "steps_s", "pdf_step_s",
+    "full_pipeline": ["pipeline_s", "pipeline_warm_s", "pipeline_target_s", "pipeline_met",
+                      "pipeline_warm_met", "site_build_s", "pipeline_vs_site", "steps_s", "pdf_step_s",
                       "pdfs_s", "pdfs_cpu_s", "pdf_setup_s", "pdf_setup_cpu_s", "leaflets",
                       "leaflets_total_s", "leaflets_vs_site", "leaflets_total_cpu_s",
                       "leaflets_vs_site_cpu", "pdfs_total_s", "pdfs_vs_site", "met"],
