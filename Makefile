@@ -4,9 +4,10 @@ export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# default-jre-headless (test): Java for the Nu Html Checker (vnu-jar from npm).
 # graphviz: its `dot` draws the route finder diagram (hooks/finder/diagram.py) at build time.
 APT_SITE := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core graphviz
-APT_TEST := chromium poppler-utils
+APT_TEST := chromium poppler-utils default-jre-headless
 
 .PHONY: site test serve bench clean system-site system-test
 

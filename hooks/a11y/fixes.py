@@ -4,7 +4,12 @@ Material for MkDocs leaves a few WCAG problems in its templates that CSS cannot 
 
 - the search dialog (``role="dialog"``) and the search landmark inside it have no name;
 - the skip link goes to the first heading, which cannot take focus, so keyboard focus stays
-  at the top of the page; and pages without a table of contents get no skip link at all.
+  at the top of the page; and pages without a table of contents get no skip link at all;
+- the menu and search checkboxes carry ``autocomplete="off"``, which HTML does not allow on a
+  checkbox (the Nu Html Checker reports it); overrides/assets/javascripts/site.js closes both
+  when a page is shown again instead, which is what the attribute was for;
+- a page in the navigation without a table of contents keeps the table of contents checkbox
+  with nothing to label or use it: an unlabelled control.
 
 Each fix finds Material's exact markup. If a Material update changes that markup, the fix
 reports it (rather than silently doing nothing) so the build fails and the fix is updated.
@@ -66,7 +71,32 @@ def fix_skip_link(html: str) -> str:
     return html[: skip.start()] + link + html[skip.end() : h1.start()] + f"<h1{attrs}>" + html[h1.end() :]
 
 
-FIXES = (name_search, fix_skip_link)
+TOGGLES = tuple(
+    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
+    for name in ("drawer", "search")
+)
+TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def valid_toggles(html: str) -> str:
+    """Drop ``autocomplete`` from Material's menu and search checkboxes."""
+    for markup in TOGGLES:
+        if html.count(markup) != 1:
+            raise MarkupChanged(
+                f"expected Material's checkbox {markup!r} once; update TOGGLES in hooks/a11y_fixes.py to match"
+            )
+        html = html.replace(markup, markup.replace(' autocomplete="off"', ""))
+    return html
+
+
+def drop_unused_toc_toggle(html: str) -> str:
+    """Remove the table of contents checkbox when no label toggles it (a page with no headings)."""
+    if TOC_TOGGLE in html and 'for="__toc"' not in html:
+        return html.replace(TOC_TOGGLE, "", 1)
+    return html
+
+
+FIXES = (name_search, fix_skip_link, valid_toggles, drop_unused_toc_toggle)
 
 
 def apply_fixes(html: str) -> tuple[str, list[str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 from dataclasses import dataclass
+from html import escape
 
 import yaml
 
@@ -115,7 +116,20 @@ def _back(flow: Flow, page_id: str, came_from: list[str]) -> str:
         lines.append(f"\n[Start again]({posixpath.basename(START)})")
     else:
         lines.append(f"\n[Back to the start of {markdown_text(flow.title)}]({posixpath.basename(START)})")
-    return '<div class="finder-back" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    return '<div class="finder-back" id="finder-back" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+
+
+def _back_link(flow: Flow, came_from: list[str]) -> str:
+    """GOV.UK's back link, at the top of the page: to the one question that leads here, or to the
+    list of questions that do (at the foot of the page)."""
+    if len(came_from) == 1:
+        where, href = " to the previous question", f"{came_from[0]}.md"
+    else:
+        where, href = " to the questions you may have come from", "#finder-back"
+    return (
+        f'<div class="finder-backlink" markdown>\n\n[Back<span class="site-visually-hidden">{escape(where)}'
+        f"</span>]({href})\n\n</div>\n\n"
+    )
 
 
 def _answers(question: Question) -> str:
@@ -124,12 +138,15 @@ def _answers(question: Question) -> str:
 
 
 def question_page(flow: Flow, question: Question, came_from: list[str]) -> str:
-    """One question: the question as the heading, then one link per answer."""
+    """One question (GOV.UK's question page): a back link, the question as the heading, a hint,
+    then one large link per answer."""
     hint = f"{_md(question.hint)}\n\n" if question.hint else ""
     return (
         _front_matter(flow, _title(flow, question.question), f"{flow.title} {question.question}")
-        + f"\n# {markdown_text(question.question)}\n\n{hint}"
-        + "## Choose the answer that fits best\n\n"
+        + "\n"
+        + _back_link(flow, came_from)
+        + f"# {markdown_text(question.question)}\n\n{hint}"
+        + "Choose the answer that fits best.\n{ .finder-choose }\n\n"
         + _answers(question)
         + "\n"
         + _back(flow, question.id, came_from)
@@ -140,20 +157,25 @@ def _route_link(route: RouteInfo) -> str:
     return f"[{markdown_text(route.name)}]({posixpath.relpath(route.page, FOLDER)})"
 
 
-def _cell(text: str) -> str:
-    return markdown_text(text).replace("|", "\\|")
-
-
-def _table(limits: list[TimeLimit]) -> str:
-    rows = "\n".join(f"| {_cell(t.what)} | {_cell(t.limit)} | {_cell(t.source)} |" for t in limits)
-    return f"| What | Time limit | Source |\n| --- | --- | --- |\n{rows}\n"
+def _table(limits: list[TimeLimit], caption: str) -> str:
+    """Time limits as a captioned table (what, limit, legal source)."""
+    rows = "".join(
+        f"<tr><td>{html_text(t.what)}</td><td>{html_text(t.limit)}</td><td>{html_text(t.source)}</td></tr>"
+        for t in limits
+    )
+    # No class: Material puts the table in its scrolling wrapper, like a Markdown table.
+    return (
+        f"<table>\n<caption>{html_text(caption)}</caption>\n"
+        '<thead><tr><th scope="col">What</th><th scope="col">Time limit</th><th scope="col">Source</th></tr></thead>\n'
+        f"<tbody>{rows}</tbody>\n</table>\n"
+    )
 
 
 def _clock(result: Result, limits: dict[str, TimeLimit]) -> str:
     """A time limit that may already be running: before the summary and any route."""
     if not result.clock:
         return ""
-    table = _table([limits[name] for name in result.clock.time_limits])
+    table = _table([limits[name] for name in result.clock.time_limits], "Time limits that may be running now")
     return f'<div class="finder-clock" markdown>\n\n{_md(result.clock.text)}\n\n{table}\n</div>\n\n'
 
 
@@ -167,22 +189,56 @@ def _page_steps(steps: tuple[PageStep, ...], limits: dict[str, TimeLimit]) -> st
         link += f"#{step.page.split('#')[1]})" if "#" in step.page else ")"
         parts.append(f"### {markdown_text(step.title)}\n\n**Why it helps:** {_md(step.why)}\n\n")
         if step.time_limits:
-            parts.append("**Time limits it explains:**\n\n" + _table([limits[n] for n in step.time_limits]) + "\n")
+            caption = f"Time limits: {step.title}"
+            parts.append(_table([limits[n] for n in step.time_limits], caption) + "\n")
         parts.append(f"Read: {link}.\n\n")
     return "".join(parts)
 
 
 def _limits(step: Step, route: RouteInfo) -> str:
-    """The time limits that apply, as a table (what, limit, legal source)."""
+    """The time limits that apply, as a table captioned with the route (what, limit, legal source)."""
     ids = list(route.time_limits) if step.time_limits is None else list(step.time_limits)
     if not ids and route.no_limits:
-        return "**Time limits:** none apply to this route.\n"
+        return f"Time limits for {markdown_text(route.name)}: none apply to this route.\n"
     if not ids:
         return (
-            "**Time limits:** we do not list a time limit for this here. "
+            f"Time limits for {markdown_text(route.name)}: we do not list a time limit for this here. "
             "Ask {{ local.service }} if there is a deadline.\n"
         )
-    return "**Time limits:**\n\n" + _table([route.time_limits[i] for i in ids])
+    return _table([route.time_limits[i] for i in ids], f"Time limits: {route.name}")
+
+
+MEDIATION_ADVISER = "mediation adviser"
+
+
+def _contact_mediation_adviser(first: str) -> str:
+    """How to reach the mediation adviser, for a step that says to contact them.
+
+    The council's decision letter must give the adviser's contact details (SEND Regulations
+    2014, regulation 32(c)); the service's mediation provider comes from local.yml.
+    """
+    if MEDIATION_ADVISER not in first.lower():
+        return ""
+    return (
+        '<div class="finder-contact" markdown>\n\n'
+        "**How to contact the mediation adviser:** the council's decision letter gives their "
+        "contact details. {{ local.mediation_provider }} can also help you decide if mediation is "
+        "right for you.\n\n"
+        "- Phone: {{ local.mediation_provider_phone }}\n"
+        "- Website: {{ local.mediation_provider_website }}\n\n</div>\n\n"
+    )
+
+
+def _first(result: Result, routes: dict[str, RouteInfo]) -> list[str]:
+    """What to do first (the first route's first step) and its time limits."""
+    step = result.steps[0]
+    route = routes[step.route]
+    return [
+        "## What to do first\n\n",
+        f'<div class="finder-first" markdown>\n\n**{markdown_text(route.name)}:** {_md(step.first)}\n\n</div>\n\n',
+        f"{_limits(step, route)}\n",
+        _contact_mediation_adviser(step.first),
+    ]
 
 
 def result_page(
@@ -192,31 +248,36 @@ def result_page(
     came_from: list[str],
     limits: dict[str, TimeLimit] | None = None,
 ) -> str:
-    """One result: any clock running, the routes that fit in order, why, what to do first,
-    time limits, pages to read, help."""
+    """One result: any clock running, what to do first and its time limits, then the routes that
+    fit in order (why, what to do first, time limits), pages to read, help."""
     limits = limits or {}
     order = "\n".join(
         f"{n}. {_route_link(routes[s.route])}" for n, s in enumerate(result.steps, start=1)
     )
     parts = [
         _front_matter(flow, _title(flow, result.title), result.summary),
-        f"\n# {markdown_text(result.title)}\n\n{_clock(result, limits)}{_md(result.summary)}\n\n",
+        "\n",
+        _back_link(flow, came_from),
+        f"# {markdown_text(result.title)}\n\n{_clock(result, limits)}{_md(result.summary)}\n\n",
         "{{ local.service_name }} ({{ local.service }}) can help you decide what to do.\n\n",
     ]
     if result.steps:
-        parts += [
+        parts += _first(result, routes) + [
             "## The routes that fit, in the order to try them\n\n",
             f'<div class="finder-routes" markdown>\n\n{order}\n\n</div>\n\n',
         ]
     for n, step in enumerate(result.steps, start=1):
         route = routes[step.route]
-        parts.append(
-            f"### {n}. {markdown_text(route.name)}\n\n"
-            f"**Why it fits:** {_md(step.why)}\n\n"
-            f"**What to do first:** {_md(step.first)}\n\n"
-            f"{_limits(step, route)}\n"
-            f"Read more: {_route_link(route)}.\n\n"
-        )
+        parts.append(f"### {n}. {markdown_text(route.name)}\n\n**Why it fits:** {_md(step.why)}\n\n")
+        if n == 1:
+            parts.append("What to do first, and the time limits, are at the top of this page.\n\n")
+        else:
+            parts.append(
+                f"**What to do first:** {_md(step.first)}\n\n"
+                + f"{_limits(step, route)}\n"
+                + _contact_mediation_adviser(step.first)
+            )
+        parts.append(f"Read more: {_route_link(route)}.\n\n")
     parts.append(_page_steps(result.pages, limits))
     parts.append(
         "## How {{ local.service }} can help\n\n"

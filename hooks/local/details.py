@@ -16,6 +16,8 @@ from helpers import safe_text, yaml_source
 from helpers.yaml_source import Reader
 
 UK_PHONE = re.compile(r"^0\d{9,10}$")
+DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays)\b", re.IGNORECASE)
+TIME = re.compile(r"\b\d{1,2}([:.]\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b", re.IGNORECASE)
 
 # key in the file -> what it must be
 FIELDS: dict[str, str] = {
@@ -32,12 +34,19 @@ FIELDS: dict[str, str] = {
     "mediation_provider.website": "url",
     "mediation_provider.phone": "phone",
 }
+# Keys a service may leave out; when given, they are checked like the others. Opening hours are
+# shown beside the service's phone number (home page, footer). Only state hours the service
+# itself publishes: the leaflet this site is built from gives none.
+OPTIONAL: dict[str, str] = {
+    "service.opening_hours": "hours",
+}
 
 HINTS = {
     "text": "write it as plain text",
     "phone": "write a UK number starting with 0, for example 0118 908 8233",
     "email": "write an address such as name@example.gov.uk",
     "url": "write a full address starting with https://",
+    "hours": "write the days and times the phone line is open, for example Monday to Friday, 9:30am to 4pm",
 }
 
 
@@ -63,6 +72,8 @@ def _check(kind: str, value: object) -> str | None:
         return f"'{text}' starts with 'tel:'; write only the number: the site makes the link"
     if kind == "phone" and not UK_PHONE.match(text.replace(" ", "")):
         return f"'{text}' is not a UK phone number"
+    if kind == "hours" and not (DAY.search(text) and TIME.search(text)):
+        return f"'{text}' does not name both a day and a time"
     if kind == "email" and (wrong := safe_text.email_problem(text)):
         return f"'{text}' {wrong}"
     if kind == "url" and (wrong := safe_text.url_problem(text)):
@@ -79,9 +90,11 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
     data = source.data or {}
     values: dict[str, str] = {}
     problems: list[Problem] = []
-    for key, kind in FIELDS.items():
+    for key, kind in {**FIELDS, **OPTIONAL}.items():
         section, _, name = key.partition(".")
         value = (data.get(section) or {}).get(name) if isinstance(data, dict) else None
+        if key in OPTIONAL and value is None:
+            continue
         wrong = _check(kind, value)
         if wrong:
             line = source.line_of(section, name)
@@ -113,9 +126,13 @@ class LocalDetails:
         self.values = values
 
     def plain(self) -> dict[str, str]:
-        """Unescaped text of every marker that is not a link (for data the caller escapes)."""
+        """Unescaped text of every marker that is not a link (for data the caller escapes).
+
+        ``opening_hours`` is there only when the file gives it.
+        """
         v = self.values
-        return {
+        optional = {"opening_hours": v["service.opening_hours"]} if v.get("service.opening_hours") else {}
+        return optional | {
             "service_name": v["service.name"],
             "service": v["service.short_name"],
             "area": v["service.area"],
@@ -128,7 +145,7 @@ class LocalDetails:
         }
 
     def markers(self) -> dict[str, str]:
-        """Markdown for every ``local.*`` marker key."""
+        """Markdown for every ``local.*`` marker key (``opening_hours`` only when given)."""
         v = self.values
         text = {key: safe_text.markdown_text(value) for key, value in self.plain().items()}
 
@@ -138,6 +155,8 @@ class LocalDetails:
         return {
             **text,
             "phone": link(v["service.phone"], tel_href(v["service.phone"])),
+            "phone_and_hours": link(v["service.phone"], tel_href(v["service.phone"]))
+            + (f" ({text['opening_hours']})" if "opening_hours" in text else ""),
             "email": link(v["service.email"], f"mailto:{v['service.email']}"),
             "website": link(f"{v['service.name']} website", v["service.website"]),
             "local_offer": link(f"{v['council.name']} Local Offer", v["council.local_offer"]),

@@ -55,6 +55,15 @@ def anchor(route: Route) -> str:
     return f"route-{route.id}"
 
 
+def card_anchor(route: Route) -> str:
+    """Id of a route's card, the comparison on a phone: ``route-<id>-card``.
+
+    Links name the column (``#route-<id>``); on a phone, where the table is hidden, site.js
+    moves to the card instead.
+    """
+    return f"{anchor(route)}-card"
+
+
 class Renderer:
     """Turns routes into tables for one page: local markers filled in, links made relative."""
 
@@ -168,7 +177,30 @@ class Renderer:
             + "</tr>"
             for field in COMPARISON_ROWS
         ]
-        return self.table("compare", "How the routes compare", head, rows)
+        caption = "How the routes compare"
+        wide = self.table("compare", caption, head, rows)
+        return f'<div class="routes-wide">\n{wide}\n</div>\n' + self.cards(caption)
+
+    def cards(self, heading: str) -> str:
+        """The main comparison for a phone: one card per route, the same rows as the wide table.
+
+        site.css shows the cards below 600 px and the wide table above; both come from the same
+        cells, so they always say the same.
+        """
+        cards = []
+        for route in self.routes:
+            rows = "".join(
+                f"<dt>{LABELS[field]}</dt><dd>{self.cell(route, field)}</dd>" for field in COMPARISON_ROWS
+            )
+            cards.append(
+                f'<div class="routes-card" id="{card_anchor(route)}">'
+                f"<h3>{self.name(route)}</h3>"
+                f'<dl class="routes-card__facts">{rows}</dl></div>'
+            )
+        index = "".join(f'<li><a href="#{card_anchor(route)}">{self.text(route.name)}</a></li>' for route in self.routes)
+        return "\n".join(
+            ['<div class="routes-cards">', f"<h2>{heading}</h2>", f'<ul class="routes-cards__index">{index}</ul>', *cards, "</div>"]
+        )
 
     def alongside_table(self) -> str:
         """"Can I use more than one route?": which routes can run alongside which."""

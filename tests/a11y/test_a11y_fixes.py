@@ -79,13 +79,47 @@ def test_fix_skip_link_reports_problems(page: str, message: str) -> None:
         a11y_fixes.fix_skip_link(page)
 
 
+TOGGLES = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
+)
+VALID_TOGGLES = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+)
+TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def test_valid_toggles_drops_autocomplete_from_checkboxes() -> None:
+    assert a11y_fixes.valid_toggles(TOGGLES) == VALID_TOGGLES
+
+
+def test_valid_toggles_reports_changed_markup() -> None:
+    with pytest.raises(a11y_fixes.MarkupChanged, match="TOGGLES"):
+        a11y_fixes.valid_toggles(TOGGLES.replace('id="__search"', 'id="__find"'))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (TOC_TOGGLE + "<nav></nav>", "<nav></nav>"),  # nothing toggles it: removed
+        (TOC_TOGGLE + '<label for="__toc">Contents</label>', TOC_TOGGLE + '<label for="__toc">Contents</label>'),
+        ("<p>not in the navigation</p>", "<p>not in the navigation</p>"),
+    ],
+)
+def test_drop_unused_toc_toggle(before: str, after: str) -> None:
+    assert a11y_fixes.drop_unused_toc_toggle(before) == after
+
+
 def test_apply_fixes_reports_every_problem_at_once() -> None:
     html, problems = a11y_fixes.apply_fixes(SEARCH + SEARCH + "<p>no skip block, no h1</p>")
     assert html == SEARCH + SEARCH + "<p>no skip block, no h1</p>"
-    assert [problem.split(":")[0] for problem in problems] == ["name_search", "fix_skip_link"]
+    assert [problem.split(":")[0] for problem in problems] == ["name_search", "fix_skip_link", "valid_toggles"]
 
 
 def test_apply_fixes_on_a_material_page() -> None:
-    html, problems = a11y_fixes.apply_fixes(SKIP_WITH_TOC + SEARCH + '<h1 id="title">T</h1>')
+    html, problems = a11y_fixes.apply_fixes(TOGGLES + SKIP_WITH_TOC + SEARCH + '<h1 id="title">T</h1>')
     assert problems == []
-    assert html == FIXED_SKIP.format(id="title") + NAMED_SEARCH + '<h1 id="title" tabindex="-1">T</h1>'
+    assert html == (
+        VALID_TOGGLES + FIXED_SKIP.format(id="title") + NAMED_SEARCH + '<h1 id="title" tabindex="-1">T</h1>'
+    )

@@ -75,3 +75,28 @@ def test_rendering():
     assert rendered["local_offer_address"] == (
         "www.wokingham.gov.uk/local-offer-for-0-25-year-olds-with-additional-needs"
     )
+
+
+def test_opening_hours_are_optional_and_checked_when_given(tmp_path):
+    """The leaflet gives no opening hours, so the real file has none; given ones must be days and times."""
+    values, problems = local_details.load(REAL)
+    assert "service.opening_hours" not in values and problems == []
+    details = local_details.LocalDetails(values).markers()
+    assert details["phone_and_hours"] == "[0118 908 8233](tel:+441189088233)"
+    assert "opening_hours" not in details
+
+    good = write(tmp_path, {"service.opening_hours": "Monday to Friday, 9:30am to 4pm"})
+    values, problems = local_details.load(good)
+    assert problems == []
+    assert local_details.LocalDetails(values).markers()["phone_and_hours"] == (
+        "[0118 908 8233](tel:+441189088233) (Monday to Friday, 9:30am to 4pm)"
+    )
+
+
+@pytest.mark.parametrize("value", ["Office hours", "9am to 5pm", "Weekdays", ""])
+def test_opening_hours_without_a_day_and_a_time_are_named(tmp_path, value):
+    path = write(tmp_path, {"service.opening_hours": value})
+    _, problems = local_details.load(path)
+    assert [p.key for p in problems] == ["service.opening_hours"]
+    assert "write the days and times" in problems[0].message
+    assert "opening_hours" in path.read_text().splitlines()[problems[0].line - 1]

@@ -388,7 +388,9 @@ def test_route_pages_link_to_their_column_in_the_comparison(site: Path) -> None:
     for route_id, page in ROUTE_PAGES.items():
         html = (site / page / "index.html").read_text(encoding="utf-8")
         assert f'href="../compare-routes/#route-{route_id}"' in html, page
+        # The anchor is the route's column; on a phone site.js moves to its card ("-card").
         assert f'<th scope="col" id="route-{route_id}">' in compare
+        assert f'<div class="routes-card" id="route-{route_id}-card">' in compare
     appeals = (site / "appeals" / "index.html").read_text(encoding="utf-8")
     assert 'href="../compare-routes/#route-exclusion-appeal"' in appeals
     assert '<th scope="col" id="route-exclusion-appeal">' in compare
@@ -536,11 +538,11 @@ def test_tables_scroll_in_their_region_at_320_px(site_url: str, browser) -> None
         for path in ("compare-routes/", "", "mediation/", "more-than-one-route/"):
             page.goto(site_url + path)
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
-        page.goto(site_url + "compare-routes/")
+        page.goto(site_url + "mediation/")
         region = page.locator(".routes-region").first
         assert region.evaluate("el => el.scrollWidth > el.clientWidth")
         region.focus()
-        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "How the routes compare"
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("How “Mediation” differs")
         page.keyboard.press("ArrowRight")
         page.wait_for_function("document.querySelector('.routes-region').scrollLeft > 0")
     finally:

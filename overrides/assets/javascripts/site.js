@@ -7,7 +7,16 @@
    2. Tabbing through the header's search box opens the search overlay; close it again when
       focus moves on, so the overlay never covers the focused link.
    3. A table wider than the page scrolls inside its own box: make that box a named region a
-      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise). */
+      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise).
+   4. A page shown again (Back, Forward) starts with the menu and search closed. Material marked
+      their checkboxes autocomplete="off" for this, which HTML does not allow on a checkbox
+      (hooks/a11y_fixes.py removes it).
+   5. A link to a route in the comparison (#route-<id>) goes to the route's column in the wide
+      table; on a phone that table is hidden and each route is a card, so go to its card.
+   6. The colour scheme switch (overrides/partials/palette.html) is a group of two radios; Material
+      leaves both unchecked until someone switches, so Tab could land on the radio whose switch is
+      hidden, with no focus to see. Check the radio of the scheme in use: Tab lands on it and its
+      visible switch shows the focus. */
 (function () {
   "use strict";
 
@@ -88,13 +97,43 @@
     });
   }
 
+  function closePanelsWhenShownAgain() {
+    window.addEventListener("pageshow", function () {
+      ["__drawer", "__search"].forEach(function (id) {
+        var toggle = document.getElementById(id);
+        if (toggle && toggle.checked) toggle.click();
+      });
+    });
+  }
+
+  function routeCardForHiddenColumn() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var column = id && document.getElementById(id);
+    if (!column || column.getClientRects().length) return;
+    var card = document.getElementById(id + "-card");
+    if (card && card.classList.contains("routes-card")) card.scrollIntoView();
+  }
+
+  function checkSchemeInUse() {
+    var radios = document.querySelectorAll('[data-md-component="palette"] input.md-option');
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    Array.prototype.forEach.call(radios, function (radio) {
+      if (radio.getAttribute("data-md-color-scheme") === scheme && !radio.checked) radio.checked = true;
+    });
+  }
+
   function start() {
+    closePanelsWhenShownAgain();
+    routeCardForHiddenColumn();
+    window.addEventListener("hashchange", routeCardForHiddenColumn);
     headerButtons();
     closeSearchOnLeave();
     scrollRegions();
     window.addEventListener("resize", scrollRegions);
     // Material wraps tables after the page loads; check again once it has.
     if (window.document$) window.document$.subscribe(scrollRegions);
+    checkSchemeInUse();
+    new MutationObserver(checkSchemeInUse).observe(document.body, { attributeFilter: ["data-md-color-scheme"] });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
