@@ -209,6 +209,20 @@ def _limits(step: Step, route: RouteInfo) -> str:
 
 
 MEDIATION_ADVISER = "mediation adviser"
+DEADLINE_PAGE = "when-is-my-deadline.md"  # the deadline calculator (hooks/deadlines/)
+APPEAL_ROUTE = "appeal"
+
+
+def _deadline_link(result: Result, routes: dict[str, RouteInfo]) -> str:
+    """A link to the deadline calculator, for a result that leads to an appeal or whose running
+    clock is the appeal's."""
+    appeal = routes.get(APPEAL_ROUTE)
+    clock = set(result.clock.time_limits) if result.clock else set()
+    leads_to_appeal = any(step.route == APPEAL_ROUTE for step in result.steps)
+    if not leads_to_appeal and not (appeal and clock & set(appeal.time_limits)):
+        return ""
+    target = posixpath.relpath(DEADLINE_PAGE, FOLDER)
+    return f"[Work out your deadline]({target}) from the date the council sent its letter.\n\n"
 
 
 def _contact_mediation_adviser(first: str) -> str:
@@ -258,7 +272,9 @@ def result_page(
         _front_matter(flow, _title(flow, result.title), result.summary),
         "\n",
         _back_link(flow, came_from),
-        f"# {markdown_text(result.title)}\n\n{_clock(result, limits)}{_md(result.summary)}\n\n",
+        f"# {markdown_text(result.title)}\n\n{_clock(result, limits)}",
+        _deadline_link(result, routes),
+        f"{_md(result.summary)}\n\n",
         "{{ local.service_name }} ({{ local.service }}) can help you decide what to do.\n\n",
     ]
     if result.steps:
