@@ -6,8 +6,9 @@ page, ``booklet.html`` for many with a cover and a contents list, ``print.css`` 
 carries a QR code to the page online; when the site's public address is not known, it points
 at the service's own website and its caption says so. Dates in the PDF come from the pages'
 ``last_reviewed``, never from the clock, and the file identifier from the file name, so the
-same source always gives the same bytes. Only ``file:`` and ``data:`` addresses are fetched.
-This module knows nothing about MkDocs.
+same source always gives the same bytes. Running footers are then marked as Artifacts
+(``print_artifacts``): all text is in the structure tree or is pagination. Only ``file:``
+and ``data:`` addresses are fetched. This module knows nothing about MkDocs.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from print_artifacts import mark_running_artifacts
 from print_links import LinkContext, address_for_print, chapter_id, for_print
 from print_plan import PrintDocument, PrintPage
 from print_tables import stack_wide_tables
@@ -196,4 +198,4 @@ class Printer:
                 url_fetcher=self.fetcher,
             ).render(stylesheets=styles, font_config=self.fonts, **PDF_OPTIONS)
             pdf = laid_out.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
-        return Rendered(pdf, len(laid_out.pages), tuple(problems))
+        return Rendered(mark_running_artifacts(pdf), len(laid_out.pages), tuple(problems))
