@@ -26,6 +26,7 @@ FIGURES = {
     "citation_checker": ["megabytes", "checker_s", "markdown_render_s", "checker_vs_markdown",
                          "citations_found"],
     "edit_to_preview": ["hooks_on_s", "hooks_off_s", "hooks_on_vs_off"],
+    "first_paint": ["pages", "fcp_target_s", "bytes_target", "met"],
 }
 
 
