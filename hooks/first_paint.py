@@ -1,14 +1,15 @@
 """Paint a page without waiting for stylesheets or scripts from the network.
 
 Each page gets, inline in its ``<head>``, the rules of its stylesheets (Material's and ours,
-read from the built site) that can apply to its own markup: a rule stays if one of its
-selectors, loosened, matches an element of the page. Loosened means without pseudo-classes,
-pseudo-elements and the colour-scheme attributes that the page's scripts switch, so hover,
-focus and dark-mode rules stay too. The full stylesheets still load, after the inline rules
-and in their first order, without blocking the first paint (``media="print"`` switched to
-``all`` when loaded; ``<noscript>`` for browsers without scripts): once loaded they give the
-same cascade as before, and they bring the rules only scripts need (search results, states).
-External scripts are deferred. This module knows nothing about MkDocs.
+read from the built site) that can apply to its own markup: a rule stays if the page holds
+every class, id, element and attribute one of its selectors names, once loosened: without
+pseudo-classes, pseudo-elements and the colour-scheme attributes the page's scripts switch, so
+hover, focus and dark-mode rules stay too. Custom properties nothing kept uses are left out.
+The full stylesheets still load, after the inline rules and in their first order, without
+blocking the first paint (``media="print"`` switched to ``all`` when loaded; ``<noscript>``
+for browsers without scripts): once loaded they give the same cascade as before, and they
+bring the rules only scripts need (search results, states). External scripts are deferred.
+This module knows nothing about MkDocs.
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cssselect2
 import tinycss2
-import lxml.html
 
 HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.DOTALL | re.IGNORECASE)
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)"\s*/?>')
@@ -30,6 +29,9 @@ SCRIPT = re.compile(r"<script (?P<attrs>[^>]*\bsrc=\"[^\"]+\"[^>]*)>")
 PSEUDO = re.compile(r"::?[-a-zA-Z]+(\((?:[^()]|\([^()]*\))*\))?")
 SCHEME = re.compile(r"\[data-md-color-(scheme|media)(=[^\]]*)?\]")
 VAR = re.compile(r"var\(\s*(--[-\w]+)")
+ATTRIBUTE = re.compile(r"\[\s*(?P<name>[-\w]+)\s*(?:(?P<op>[~|^$*]?=)\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\]\s]+))?[^\]]*\]")
+TAG = re.compile(r"<(?P<name>[a-zA-Z][-\w]*)(?P<attrs>[^>]*)>")
+ATTRIBUTE_IN_TAG = re.compile(r"(?P<name>[-\w:]+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 TOP_LEVEL_COMMA = re.compile(r",(?![^()]*\))")
 KEPT_AT_RULES = {"font-face", "keyframes", "-webkit-keyframes", "property"}
 GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
@@ -70,12 +72,11 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Sheet:
-    """A parsed stylesheet, a matcher for its loosened selectors (payload: the rule's id), and
-    the rules kept whatever the page (selectors the matcher cannot read)."""
+    """A parsed stylesheet, and for each style rule (by id) what each of its loosened selectors
+    needs the page to have: classes, ids, element names and attributes (see ``needs``)."""
 
     rules: tuple[Rule, ...]
-    matcher: cssselect2.Matcher
-    always: frozenset[int]
+    needs: dict[int, tuple[frozenset[str], ...]]
 
 
 def _rules(nodes: list) -> tuple[Rule, ...]:
@@ -110,28 +111,23 @@ def _declarations(node) -> tuple[Declaration, ...]:
 def parsed(css: str) -> Sheet:
     """The stylesheet parsed once per build (every page shares Material's)."""
     rules = _rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
-    matcher = cssselect2.Matcher()
-    always: set[int] = set()
+    needs: dict[int, tuple[frozenset[str], ...]] = {}
 
     def add(rule: Rule) -> None:
         if rule.inner is not None:
             for inner in rule.inner:
                 add(inner)
         elif rule.node.type == "qualified-rule":
-            for selector in TOP_LEVEL_COMMA.split(tinycss2.serialize(rule.node.prelude)):
-                try:
-                    for compiled in cssselect2.compile_selector_list(loosened(selector)):
-                        matcher.add_selector(compiled, id(rule))
-                except cssselect2.SelectorError:
-                    always.add(id(rule))
+            selectors = TOP_LEVEL_COMMA.split(tinycss2.serialize(rule.node.prelude))
+            needs[id(rule)] = tuple(selector_needs(loosened(s)) for s in selectors)
 
     for rule in rules:
         add(rule)
-    return Sheet(rules, matcher, frozenset(always))
+    return Sheet(rules, needs)
 
 
 def kept_rules(css: str, matched: set[int]) -> list[Rule]:
-    """The style rules of a stylesheet that are kept: matched, or kept whatever the page."""
+    """The style rules of a stylesheet that the page may match, in order."""
     sheet = parsed(css)
     kept: list[Rule] = []
 
@@ -139,7 +135,7 @@ def kept_rules(css: str, matched: set[int]) -> list[Rule]:
         for rule in rules:
             if rule.inner is not None:
                 collect(rule.inner)
-            elif id(rule) in matched or id(rule) in sheet.always:
+            elif id(rule) in matched:
                 kept.append(rule)
 
     collect(sheet.rules)
@@ -179,17 +175,43 @@ def used_css(css: str, kept: set[int], properties: set[str]) -> str:
     return "".join(keep(rule) for rule in parsed(css).rules)
 
 
-def matched_rules(html: str, stylesheets: list[str]) -> set[int]:
-    """The rules of these stylesheets with a loosened selector that matches the page."""
-    root = cssselect2.ElementWrapper.from_html_root(lxml.html.document_fromstring(html))
-    matchers = [parsed(css).matcher for css in stylesheets]
-    found: set[int] = set()
-    for element in root.iter_subtree():
-        if not isinstance(element.etree_element.tag, str):
-            continue  # a comment
-        for matcher in matchers:
-            found.update(payload for *_, payload in matcher.match(element))
+def selector_needs(selector: str) -> frozenset[str]:
+    """What a page must hold for the selector to match somewhere in it: ``.class``, ``#id``,
+    element names, ``[attribute]`` and ``[attribute=value]``. A page with all of them may still
+    not match (their places are not checked): the test keeps a rule too many, never too few."""
+    found = set()
+    for attribute in ATTRIBUTE.finditer(selector):
+        found.add(f"[{attribute['name']}]")
+        if attribute["op"] == "=":
+            found.add(f"[{attribute['name']}={attribute['value'].strip(chr(34) + chr(39))}]")
+    rest = ATTRIBUTE.sub(" ", selector)
+    found.update(f".{name}" for name in re.findall(r"\.(-?[_a-zA-Z][-\w]*)", rest))
+    found.update(f"#{name}" for name in re.findall(r"#(-?[_a-zA-Z][-\w]*)", rest))
+    found.update(name.lower() for name in re.findall(r"(?:^|[\s>+~(,])([a-zA-Z][-\w]*)", rest))
+    return frozenset(found)
+
+
+def page_has(html: str) -> set[str]:
+    """Everything the page holds that a selector can need (see ``selector_needs``)."""
+    found = set()
+    for tag in TAG.finditer(html):
+        found.add(tag["name"].lower())
+        for attribute in ATTRIBUTE_IN_TAG.finditer(tag["attrs"]):
+            name, value = attribute["name"].lower(), attribute["value"] or ""
+            value = value.strip(chr(34) + chr(39))
+            found.update((f"[{name}]", f"[{name}={value}]"))
+            if name == "class":
+                found.update(f".{c}" for c in value.split())
+            elif name == "id":
+                found.add(f"#{value}")
     return found
+
+
+def matched_rules(html: str, stylesheets: list[str]) -> set[int]:
+    """The rules of these stylesheets with a loosened selector the page may match."""
+    has = page_has(html)
+    return {rule for css in stylesheets for rule, needs in parsed(css).needs.items()
+            if any(need <= has for need in needs)}
 
 
 def fast_first_paint(html: str, read: Callable[[str], str | None]) -> str:
