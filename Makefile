@@ -4,7 +4,7 @@ export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# graphviz: its `dot` draws the route finder diagram (hooks/finder_diagram.py) at build time.
+# graphviz: its `dot` draws the route finder diagram (hooks/finder/diagram.py) at build time.
 APT_SITE := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core graphviz
 APT_TEST := chromium poppler-utils
 

@@ -17,10 +17,10 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tabl
 
 def check_pages(pages: list[str], registry_file: Path) -> dict:
     """Run the checker over every page; seconds taken, citations found, problems found."""
-    import citations_check
-    import citations_parse
-    import citations_quotes
-    import citations_registry
+    from citations import check as citations_check
+    from citations import parse as citations_parse
+    from citations import quotes as citations_quotes
+    from citations import registry as citations_registry
 
     registry, problems = citations_registry.load(registry_file)
     if registry is None:

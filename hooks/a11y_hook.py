@@ -1,10 +1,10 @@
-"""MkDocs glue for hooks/a11y_fixes.py: fix Material's markup on every page, 404 included."""
+"""MkDocs glue for hooks/a11y/fixes.py: fix Material's markup on every page, 404 included."""
 
 from __future__ import annotations
 
 import logging
 
-import a11y_fixes
+from a11y import fixes as a11y_fixes
 
 log = logging.getLogger("mkdocs.plugins.a11y")
 

@@ -16,8 +16,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import downloads
-import offline
+from print import downloads
+from offline import copy as offline
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -1,65 +1,30 @@
-"""MkDocs glue for "Which route fits?": check the flow, then add its pages and diagram.
+"""MkDocs glue for "Which route fits?": add the flow's pages and diagram.
 
-The flow is ``docs/data/finder.yml``. It is checked in ``on_files``, before any page is
-built, against the route data and the Code of Practice registry; a bad flow stops the build
-naming every problem. Pages are generated files under ``route-finder/`` (the start page in
-the nav, the rest not_in_nav), plus ``flow.dot`` and ``flow.svg`` for the service's staff.
+The flow is ``docs/data/finder.yml``, checked by the site model (content_hook.py) against the
+route data and the Code of Practice registry before any page is built. Pages are generated
+files under ``route-finder/`` (the start page in the nav, the rest not_in_nav), plus
+``flow.dot`` and ``flow.svg`` for the service's staff.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-import citations_parse
-import citations_registry
-import finder_check
-import finder_diagram
-import finder_flow
-import finder_pages
-import local_details
-import routes_data
-
-
-def _citations_found(text: str) -> tuple[list[str], list[str]]:
-    """The citations in a route data field; routes_hook reports any that are wrong."""
-    return [citation.text for citation in citations_parse.find_in_text(text)], []
-
-
-def _routes(docs: Path, pages: set[str]) -> dict[str, finder_pages.RouteInfo]:
-    """The route data as routes_data reads it (routes_hook, earlier in the list, reports its problems)."""
-    values, _ = local_details.load(docs / "data" / "local.yml")
-    plain = {k: v for k, v in local_details.LocalDetails(values).markers().items() if "](" not in v}
-    routes, _ = routes_data.load(docs / "data" / "routes.yml", pages, plain, _citations_found)
-    return finder_pages.route_info(routes)
-
-
-def _edition(docs: Path) -> citations_registry.Edition:
-    registry, problems = citations_registry.load(docs / "data" / "code_of_practice.yml")
-    if registry is None:
-        raise PluginError("The Code of Practice registry is wrong:\n" + "\n".join(f"  {p}" for p in problems))
-    return registry.edition()
+from content import site as content
+from finder import diagram as finder_diagram
+from finder import pages as finder_pages
 
 
 def on_files(files, config):
-    """Check the flow; add the finder's pages and its diagram as generated files."""
-    docs = Path(config.docs_dir)
-    path = docs / "data" / "finder.yml"
-    flow, problems = finder_flow.load(path, Path(os.path.relpath(path, Path(config.config_file_path).parent)))
-    routes = _routes(docs, {file.src_uri for file in files.documentation_pages()})
-    if flow is not None and not problems:
-        known = {rid: set(route.time_limits) for rid, route in routes.items()}
-        problems = finder_check.check(flow, known, finder_check.citation_check(_edition(docs)))
-    if problems:
-        raise PluginError(
-            "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again:\n"
-            + "\n".join(f"  {p}" for p in problems)
-        )
-
+    """Add the finder's pages and its diagram as generated files (content_hook checked the flow)."""
+    site = content.current()
+    flow = site.value("finder.yml")
+    if flow is None:
+        return files
+    routes = finder_pages.route_info(site.value("routes.yml"))
     for uri, markdown in finder_pages.pages(flow, routes).items():
         level = InclusionLevel.INCLUDED if uri == finder_pages.START else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=level))

@@ -1,11 +1,11 @@
-"""MkDocs glue for hooks/first_paint.py: every page paints without waiting for the network."""
+"""MkDocs glue for hooks/first_paint/inline.py: every page paints without waiting for the network."""
 
 from __future__ import annotations
 
 import posixpath
 from pathlib import Path
 
-import first_paint
+from first_paint import inline as first_paint
 
 
 def on_post_page(output, page, config):

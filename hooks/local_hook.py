@@ -1,4 +1,4 @@
-"""MkDocs glue for local details: check them at start-up and expand ``{{ local.* }}``.
+"""MkDocs glue for local details: expand ``{{ local.* }}`` from docs/data/local.yml.
 
 Also the last word on markers: any ``{{ … }}`` that no hook expanded is reported.
 """
@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-import local_details
-import markers
+from content import site as content
+from local import details as local_details
+from helpers import markers
 
 log = logging.getLogger("mkdocs.plugins.local_details")
 
@@ -21,17 +19,16 @@ CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 rendered: dict[str, str] = {}
 
 
-def on_config(config):
-    """Load docs/data/local.yml; a bad value stops the build naming every bad key."""
+def on_files(files, config):
+    """Render the markers from the checked local details (content_hook reports a bad value)."""
     global rendered
-    path = Path(config.docs_dir) / "data" / "local.yml"
-    values, problems = local_details.load(path)
-    if problems:
-        raise PluginError("Local details are wrong:\n" + "\n".join(f"  {p}" for p in problems))
+    values = content.current().value("local.yml")
+    if len(values) < len(local_details.FIELDS):
+        return files
     rendered = local_details.LocalDetails(values).markers()
     config.extra["local"] = {key.replace(".", "_"): value for key, value in values.items()}
     config.extra["local"]["tel"] = local_details.tel_href(values["service.phone"])
-    return config
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -18,8 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-import markers
-import offline
+from helpers import markers
+from offline import copy as offline
 
 log = logging.getLogger("mkdocs.plugins.offline")
 

@@ -16,13 +16,13 @@ import os
 import time
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import downloads
-import markers
-import print_plan
-import print_render
+from content import site as content
+from print import downloads
+from helpers import markers
+from print import plan as print_plan
+from print import render as print_render
 
 log = logging.getLogger("mkdocs.plugins.pdf")
 
@@ -54,13 +54,10 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    """Read docs/data/print.yml against the navigation; a bad entry stops the build."""
+    """Keep the reading order and the print settings (content_hook checked print.yml against it)."""
     global print_config
     nav_order[:] = [page.file.src_uri for page in nav.pages]
-    path = Path(config.docs_dir) / "data" / "print.yml"
-    print_config, problems = print_plan.load(path, nav_order)
-    if problems:
-        raise PluginError("Print settings are wrong:\n" + "\n".join(f"  {p}" for p in problems))
+    print_config = content.current().value("print.yml")
     return nav
 
 

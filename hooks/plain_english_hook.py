@@ -16,11 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-import glossary
-import outdated_terms
-import prose
-import readability
-import review_dates
+from content import site as content
+from helpers import prose
+from plain_english import glossary, outdated_terms, readability, review_dates
 
 log = logging.getLogger("mkdocs.plugins.plain_english")
 
@@ -29,7 +27,7 @@ LOCAL_NAMES = ("service_name", "service_area", "council_name", "council_casework
 
 
 class State:
-    """What on_config loaded, and what pages have reported so far in this build."""
+    """What this build took from the site model, and what pages have reported so far."""
 
     budgets: readability.Budgets
     glossary: glossary.Glossary
@@ -44,27 +42,24 @@ state = State()
 
 
 def on_config(config):
-    """Load the budgets, glossary and outdated terms; a bad file stops the build naming every problem."""
-    data = Path(config.docs_dir) / "data"
-    problems = []
-    try:
-        state.budgets = readability.load_budgets(data / "plain_english.yml")
-    except readability.BudgetsError as error:
-        problems.append(str(error))
-    try:
-        state.glossary = glossary.load(data / "glossary.yml")
-    except glossary.GlossaryError as error:
-        problems.append(str(error))
-    try:
-        state.terms = outdated_terms.load(data / "outdated_terms.yml")
-    except outdated_terms.OutdatedTermsError as error:
-        problems.append(str(error))
+    """Work out today's date (``SITE_REVIEW_TODAY`` may set it); a bad date stops the build."""
     try:
         state.today = review_dates.today()
     except ValueError as error:
-        problems.append(str(error))
-    if problems:
-        raise PluginError("Plain English data is wrong:\n" + "\n".join(f"  {p}" for p in problems))
+        raise PluginError(f"Plain English data is wrong:\n  {error}") from error
+    return config
+
+
+def on_files(files, config):
+    """Take the budgets, glossary and outdated terms from the site model; add the Glossary page."""
+    site = content.current()
+    state.budgets = site.value("plain_english.yml")
+    state.glossary = site.value("glossary.yml")
+    state.terms = site.value("outdated_terms.yml")
+    state.reviews = {}
+    state.review_problems = []
+    if not site.good("plain English"):
+        return files  # content_hook reports the problems
     state.glossary.add_old_abbreviations([pair for term in state.terms for pair in term.abbreviations])
     # Words not counted as hard: glossary terms (explained), old and current names from
     # outdated_terms.yml, and the names in local details (another service's names would
@@ -72,16 +67,9 @@ def on_config(config):
     local = config.extra.get("local", {})
     old_names = [name for term in state.terms for name in (*term.match, *term.current_match)]
     state.names = tuple(state.glossary.terms() + old_names + [local[k] for k in LOCAL_NAMES if local.get(k)])
-    state.reviews = {}
-    state.review_problems = []
-    return config
-
-
-def on_files(files, config):
-    """Add the generated Glossary page."""
-    old_names = [(t.old, t.current, t.since or "") for t in state.terms if t.confidence == "verified"]
-    content = glossary.render_page(state.glossary, old_names)
-    files.append(File.generated(config, GLOSSARY_PAGE, content=content))
+    renamed = [(t.old, t.current, t.since or "") for t in state.terms if t.confidence == "verified"]
+    content_text = glossary.render_page(state.glossary, renamed)
+    files.append(File.generated(config, GLOSSARY_PAGE, content=content_text))
     return files
 
 
@@ -125,21 +113,9 @@ def _check_review(page, where: str) -> None:
     overdue = state.today > due
     review = review_dates.Review(page.file.src_uri, page.title or "", page.url, last, interval, due, overdue)
     state.reviews[page.file.src_uri] = review
-    page.meta["review"] = {
-        "last_reviewed": last.isoformat(),
-        "last_reviewed_text": review_dates.long_date(last),
-        "next_review_due": due.isoformat(),
-        "next_review_due_text": review_dates.long_date(due),
-        "overdue": overdue,
-    }
+    page.meta["review"] = review.template_values()
     if overdue:
-        log.warning(
-            "%s: review overdue: last reviewed %s, next review was due %s; check the page is still right, "
-            "then set last_reviewed to the date you checked it",
-            where,
-            last.isoformat(),
-            due.isoformat(),
-        )
+        log.warning(review.overdue_message(where))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,4 +1,4 @@
-"""MkDocs glue for the route tables: check docs/data/routes.yml, expand ``{{ routes.* }}``.
+"""MkDocs glue for the route tables: expand ``{{ routes.* }}`` from docs/data/routes.yml.
 
 Markers (each on a line of its own):
 ``{{ routes.comparison }}``, ``{{ routes.comparison(short) }}``, ``{{ routes.alongside }}``,
@@ -11,13 +11,11 @@ import logging
 import posixpath
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-import citations_registry
-import local_details
-import markers
-import routes_data
-import routes_render
+from content import site as content
+from local import details as local_details
+from helpers import markers
+from routes import data as routes_data
+from routes import render as routes_render
 
 log = logging.getLogger("mkdocs.plugins.routes")
 
@@ -29,34 +27,12 @@ local_values: dict[str, str] = {}
 comparison_page: str | None = None
 
 
-def _citation_check(path: Path) -> routes_data.CitationCheck:
-    """Citations checked against the Code of Practice registry (the citations helper's data)."""
-    registry, problems = citations_registry.load(path)
-    if registry is None:
-        raise PluginError("The Code of Practice registry is wrong:\n" + "\n".join(f"  {p}" for p in problems))
-    return routes_data.citation_check(registry.edition().known)
-
-
-def _plain_local_values(docs: Path) -> dict[str, str]:
-    """Plain-text ``local.*`` marker values (no links), for text in route data."""
-    values, _ = local_details.load(docs / "data" / "local.yml")
-    rendered = local_details.LocalDetails(values).markers()
-    return {key: text for key, text in rendered.items() if "](" not in text}
-
-
 def on_files(files, config):
-    """Check the route data against the pages that exist; stop the build naming every problem."""
+    """Take the checked route data (content_hook reports its problems); find the comparison page."""
     global routes, local_values, comparison_page
-    docs = Path(config.docs_dir)
-    local_values = _plain_local_values(docs)
-    pages = {file.src_uri for file in files.documentation_pages()}
-    check = _citation_check(docs / "data" / "code_of_practice.yml")
-    routes, problems = routes_data.load(docs / DATA, pages, local_values, check)
-    if problems:
-        raise PluginError(
-            f"The route data ({DATA.as_posix()} in docs/) is wrong; fix each problem and build again:\n"
-            + "\n".join(f"  {p}" for p in problems)
-        )
+    site = content.current()
+    routes = site.value("routes.yml")
+    local_values = local_details.plain_markers(site.value("local.yml"))
     comparison_page = None
     for file in files.documentation_pages():
         for marker in markers.find(file.content_string, "routes"):

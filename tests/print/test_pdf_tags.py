@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
-from print_artifacts import mark_running_artifacts, parent_tree, reachable_elements
+from print.artifacts import mark_running_artifacts, parent_tree, reachable_elements
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
 

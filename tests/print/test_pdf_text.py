@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-import print_tables
+from print import tables as print_tables
 
 # WeasyPrint ends a line broken by automatic hyphenation with U+2010 (HYPHEN).
 AUTOMATIC_BREAK = re.compile(r"(\w+)\u2010\s*\n\s*(\w+)")

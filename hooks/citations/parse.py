@@ -1,0 +1,359 @@
+"""Find SEND Code of Practice citations in page Markdown and turn them into a canonical form.
+
+Recognised forms (case-insensitive), as the leaflet writes them and the usual variants:
+``(11.45)``, ``paragraph 11.45``, ``para 11.45``, ``paras. 11.6 to 11.10``,
+``paragraphs 11.6 to 11.10``, ``sections 11.13 to 11.38``, ``sections 11.2 and 11.67 to 11.111``,
+``11.6–11.10`` and ``11.6-11.10`` (a bare range). Citations inside code (fenced or inline,
+``<code>``/``<pre>``), HTML comments, HTML tags and their attribute values, link addresses,
+web addresses and ``{{ … }}`` markers are left alone; text in raw HTML (such as generated
+table cells) is read like any other text.
+
+A citation becomes (edition, list of paragraph ranges); a citation that looks like one but
+cannot be read (``11.``, ``11..45``, ``11.045``, ``(11.4 5)``) carries a :class:`Malformed`
+with a suggested fix instead. :func:`find_in_yaml` finds them in the text values of a YAML
+data file, with the file line of each. This module knows nothing about MkDocs or the registry.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import yaml
+
+from helpers import yaml_source
+
+
+@dataclass(frozen=True, order=True)
+class Para:
+    """One paragraph number: chapter 11, paragraph 45 is 11.45."""
+
+    chapter: int
+    number: int
+
+    def __str__(self) -> str:
+        return f"{self.chapter}.{self.number}"
+
+    @classmethod
+    def parse(cls, text: str) -> Para:
+        """``'11.45'`` -> Para(11, 45); raises ValueError for anything else."""
+        match = STRICT_NUMBER.fullmatch(text.strip())
+        if not match:
+            raise ValueError(f"'{text}' is not a paragraph number such as 11.45")
+        return cls(int(match[1]), int(match[2]))
+
+
+Range = tuple[Para, Para]
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """Why a citation cannot be read, and the number the author probably meant (if any)."""
+
+    message: str
+    guess: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation as written on a page.
+
+    ``line`` is 1-based; ``start``/``end`` are offsets in that line of the whole citation as
+    written, ``link_start``/``link_end`` of the part that becomes a link (for ``(11.45)``
+    only the number inside the brackets).
+    """
+
+    line: int
+    start: int
+    end: int
+    link_start: int
+    link_end: int
+    text: str
+    form: str  # "keyword", "brackets" or "bare"
+    noun: str  # "paragraph", "section" (from the keyword; "paragraph" when there is none)
+    ranges: tuple[Range, ...] = ()
+    malformed: Malformed | None = None
+    in_link: bool = False
+    edition: str | None = None
+
+    @property
+    def paragraphs_text(self) -> str:
+        """The ranges in words: ``11.2 and 11.67 to 11.111``."""
+        return words(self.ranges)
+
+
+def range_text(first: Para, last: Para) -> str:
+    """``11.6 to 11.10``, or ``11.45`` for a single paragraph."""
+    return str(first) if first == last else f"{first} to {last}"
+
+
+def words(ranges: tuple[Range, ...] | list[Range]) -> str:
+    """Ranges in words: ``11.2 and 11.67 to 11.111``; ``11.1, 11.3 and 11.6``."""
+    items = [range_text(first, last) for first, last in ranges]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def canonical(citation: Citation) -> str:
+    """A stable text form: ``2015-01 11.2,11.67-11.111``."""
+    body = ",".join(str(a) if a == b else f"{a}-{b}" for a, b in citation.ranges)
+    return f"{citation.edition or '-'} {body}"
+
+
+# --- reading one number or a list of ranges -------------------------------------------------
+
+STRICT_NUMBER = re.compile(r"([1-9]\d*)\.(0|[1-9]\d*)")
+DASHES = "–—‒-"
+ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+RANGE_SPLIT = re.compile(rf"\s*(?:\bto\b|[{DASHES}])\s*", re.IGNORECASE)
+
+
+def _guess(text: str) -> str | None:
+    """The number an author probably meant: '11..45', '11.045', '11.4 5' -> '11.45'."""
+    squeezed = re.sub(r"\s+", "", text)
+    squeezed = re.sub(r"\.+", ".", squeezed)
+    match = re.fullmatch(r"0*(\d+)\.0*(\d+)", squeezed)
+    if not match:
+        return None
+    guess = f"{int(match[1])}.{int(match[2])}"
+    return guess if guess != text else None
+
+
+def parse_number(text: str) -> Para | Malformed:
+    """One paragraph number, or why it cannot be read."""
+    text = text.strip()
+    if STRICT_NUMBER.fullmatch(text):
+        return Para.parse(text)
+    guess = _guess(text)
+    if re.search(r"\d\s+\d", text):
+        why = f"'{text}' has a space inside the number"
+    elif ".." in text:
+        why = f"'{text}' has two dots in a row"
+    elif text.endswith("."):
+        why = f"'{text}' has no paragraph number after the dot"
+    elif "." not in text:
+        why = f"'{text}' is a chapter without a paragraph number"
+    elif re.fullmatch(r"\d+\.0\d+", text):
+        why = f"'{text}' has a 0 in front of the paragraph number"
+    elif text.count(".") > 1:
+        why = f"'{text}' has more than one dot"
+    else:
+        why = f"'{text}' is not a paragraph number"
+    return Malformed(why, guess)
+
+
+def parse_ranges(body: str) -> tuple[tuple[Range, ...], Malformed | None]:
+    """``'11.2 and 11.67 to 11.111'`` -> ranges; or no ranges and why it cannot be read."""
+    ranges: list[Range] = []
+    for item in ITEM_SPLIT.split(body.strip()):
+        ends = RANGE_SPLIT.split(item)
+        if len(ends) > 2 or not all(ends):
+            return (), Malformed(f"'{item}' is not a paragraph or a range such as 11.6 to 11.10")
+        numbers = [parse_number(end) for end in ends]
+        for number in numbers:
+            if isinstance(number, Malformed):
+                return (), number
+        first, last = numbers[0], numbers[-1]
+        ranges.append((first, last))  # type: ignore[arg-type]
+    return tuple(ranges), None
+
+
+# --- finding citations in Markdown -----------------------------------------------------------
+
+NUM = r"\d+(?:\.+\d*)*"
+DOTTED = r"\d+\.[\d.]*"
+SEP = rf"(?:\s*,\s*(?:and\s+)?|\s+(?:to|and|&)\s+|\s*[{DASHES}]\s*)"
+KEYWORD = re.compile(
+    rf"(?<![\w-])(?P<kw>paragraphs?|paras?\.?|sections?)\s+(?P<body>{NUM}(?:{SEP}{DOTTED})*)",
+    re.IGNORECASE,
+)
+BRACKETS = re.compile(r"\((?P<body>\s*\d[^()\n]*?)\)")
+BRACKET_BODY = re.compile(rf"[\d.\s,{DASHES}]*(?:(?:to|and|&)[\d.\s,{DASHES}]*)*", re.IGNORECASE)
+BARE = re.compile(
+    rf"(?<![\w.£$/@#:=+{DASHES}])(?P<body>\d+\.\d+\s*[{DASHES}]\s*\d+\.\d+)"
+    r"(?![\w/]|\.\d|\s*(?:am|pm)\b)",
+    re.IGNORECASE,
+)
+
+FENCE = re.compile(r"^\s*(?:>\s*)*(```+|~~~+)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+MASKED_ELEMENT = re.compile(r"<(code|kbd|samp|pre|script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+BLOCK_OPEN = re.compile(r"<(pre|script|style)\b", re.IGNORECASE)
+COMMENT = re.compile(r"<!--.*?-->")
+TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
+LINK_ADDRESS = re.compile(r"\]\([^)]*\)|^\s*\[[^\]]+\]:\s*\S+.*$")
+WEB_ADDRESS = re.compile(r"(?:https?://|mailto:|tel:|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.]+")
+MARKER = re.compile(r"\{\{.*?\}\}")
+ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:.*$")
+LINK_TEXT = re.compile(r"\[([^\]]*)\]\(|<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE)
+MASK = "\x00"
+# Every pattern above needs one of these in the line: a line without them has nothing to mask.
+MAY_NEED_MASK = re.compile(r"[<`\]@{:]|www\.")
+
+
+def _mask(line: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(line)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _spans(pattern: re.Pattern[str], line: str, group: int = 0) -> list[tuple[int, int]]:
+    return [m.span(group) for m in pattern.finditer(line)]
+
+
+def masked_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, line, line with every non-text part masked) for each line.
+
+    Masked: fenced code blocks, inline code, code-like HTML elements, HTML comments, tags
+    (with their attributes), link addresses, web and email addresses, markers.
+    """
+    fence: str | None = None
+    closing: str | None = None  # what ends an open multi-line comment or <pre>/<script>/<style>
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        opening = FENCE.match(line)
+        if fence is None and closing is None and opening:
+            fence = opening.group(1)[0] * 3
+            yield number, line, MASK * len(line)
+            continue
+        if fence is None and closing is None and not MAY_NEED_MASK.search(line):
+            yield number, line, line
+            continue
+        if fence is not None:
+            if line.strip().lstrip("> ").startswith(fence):
+                fence = None
+            yield number, line, MASK * len(line)
+            continue
+        spans: list[tuple[int, int]] = []
+        text_from = 0
+        if closing is not None:
+            end = line.lower().find(closing)
+            if end < 0:
+                yield number, line, MASK * len(line)
+                continue
+            text_from = end + len(closing)
+            spans.append((0, text_from))
+            closing = None
+        rest = line[text_from:]
+        for pattern in (MASKED_ELEMENT, INLINE_CODE, TAG, LINK_ADDRESS, WEB_ADDRESS, MARKER):
+            spans.extend((a + text_from, b + text_from) for a, b in _spans(pattern, rest))
+        if ABBREVIATION.match(line):
+            spans.append((0, len(line)))
+        # A comment or code-like element opened on this line and not closed on it.
+        closed = _mask(rest, _spans(MASKED_ELEMENT, rest) + _spans(COMMENT, rest))
+        comment = closed.find("<!--")
+        block = BLOCK_OPEN.search(closed)
+        if comment >= 0 and (not block or comment < block.start()):
+            spans.append((comment + text_from, len(line)))
+            closing = "-->"
+        elif block:
+            spans.append((block.start() + text_from, len(line)))
+            closing = f"</{block[1].lower()}"
+        yield number, line, _mask(line, spans)
+
+
+@functools.lru_cache(maxsize=4)
+def masked_page(markdown: str) -> tuple[tuple[int, str, str], ...]:
+    """:func:`masked_lines` of a whole page, kept for the next caller (citations and
+    quotations are both found in the same page)."""
+    return tuple(masked_lines(markdown))
+
+
+def _link_text_spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in LINK_TEXT.finditer(line):
+        group = 1 if match.group(1) is not None else 2
+        spans.append(match.span(group))
+    return spans
+
+
+def _trim(body: str, after: str) -> str:
+    """Drop a full stop that ends the sentence rather than the number."""
+    if body.endswith(".") and "." in body[:-1] and (not after or after[0].isspace() or after[0] in "<*_\"'”’"):
+        return body[:-1]
+    return body
+
+
+def _noun(keyword: str | None) -> str:
+    return "section" if keyword and keyword.lower().startswith("section") else "paragraph"
+
+
+def find_in_line(line: str, masked: str, number: int, edition: str | None = None) -> list[Citation]:
+    """Every citation in one line (``masked`` is the line with non-text parts masked)."""
+    found: list[Citation] = []
+    taken: list[tuple[int, int]] = []
+    links = _link_text_spans(line)
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(start: int, end: int, link: tuple[int, int], form: str, kw: str | None, body: str):
+        ranges, malformed = parse_ranges(body)
+        inside = any(a <= start and end <= b for a, b in links)
+        found.append(
+            Citation(number, start, end, link[0], link[1], line[start:end], form, _noun(kw),
+                     ranges, malformed, inside, edition)
+        )
+        taken.append((start, end))
+
+    for match in KEYWORD.finditer(masked):
+        body = _trim(match["body"], masked[match.end():])
+        if "." not in body and match["kw"].lower().startswith("section"):
+            continue  # "section 19" of an Act, not the Code of Practice
+        end = match.start("body") + len(body)
+        add(match.start(), end, (match.start(), end), "keyword", match["kw"], body)
+    for match in BRACKETS.finditer(masked):
+        body = match["body"]
+        if "." not in body or not BRACKET_BODY.fullmatch(body) or not free(*match.span()):
+            continue
+        add(match.start(), match.end(), match.span("body"), "brackets", None, body)
+    for match in BARE.finditer(masked):
+        if free(*match.span()):
+            add(match.start(), match.end(), match.span(), "bare", None, match["body"])
+    return sorted(found, key=lambda c: c.start)
+
+
+def find(markdown: str, edition: str | None = None) -> list[Citation]:
+    """Every citation in the Markdown (outside code, tags, addresses and markers)."""
+    found: list[Citation] = []
+    for number, line, masked in masked_page(markdown):
+        found.extend(find_in_line(line, masked, number, edition))
+    return found
+
+
+def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
+    """Citations in one piece of plain text (such as a data file value), line by line."""
+    found: list[Citation] = []
+    for number, line in enumerate(text.splitlines() or [""], start=1):
+        masked = _mask(line, _spans(WEB_ADDRESS, line) + _spans(MARKER, line))
+        found.extend(find_in_line(line, masked, number, edition))
+    return found
+
+
+def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
+    """Citations in the text values of a YAML data file, each with the file line it is on."""
+    return find_in_source(yaml_source.Source(None, yaml.compose(text, Loader=yaml_source.FAST_LOADER), text), edition)
+
+
+def find_in_source(source: yaml_source.Source, edition: str | None = None) -> list[Citation]:
+    """:func:`find_in_yaml` for a file already parsed (the site model's)."""
+    lines = source.text.splitlines()
+    found: list[Citation] = []
+    stack = [source.root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+            for citation in find_in_text(node.value, edition):
+                span = range(node.start_mark.line, node.end_mark.line + 1)
+                line = next((n + 1 for n in span if n < len(lines) and citation.text in lines[n]),
+                            node.start_mark.line + 1)
+                found.append(replace(citation, line=line))
+    return found

@@ -1,0 +1,100 @@
+"""MkDocs glue for the site model: every data file under docs/data read and checked once per build.
+
+First in mkdocs.yml's hooks list. In ``on_files`` each capability reads its own data file
+through the model (so each file is parsed once) and the model keeps what it made of it; the
+other hooks take those values from ``content.site.current()`` instead of reading files again.
+Every problem of every data file is reported together in ``on_nav``: print.yml needs the
+navigation to be checked, and no page has been rendered yet.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from citations import parse as citations_parse
+from citations import registry as citations_registry
+from content import site as content
+from finder import check as finder_check
+from finder import flow as finder_flow
+from finder import pages as finder_pages
+from local import details as local_details
+from plain_english import glossary, outdated_terms, readability
+from print import plan as print_plan
+from routes import data as routes_data
+
+ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each problem and build again"
+FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
+
+
+def on_files(files, config):
+    """Read every data file once; keep what each capability makes of it, and its problems."""
+    site = content.start(Path(config.docs_dir) / "data")
+    values, problems = local_details.load(site.path("local.yml"), site.read)
+    site.keep("local.yml", values, "Local details are wrong", problems)
+    registry, problems = citations_registry.load(site.path("code_of_practice.yml"), site.read)
+    site.keep("code_of_practice.yml", registry, "The Code of Practice registry is wrong", problems)
+    _routes(site, {file.src_uri for file in files.documentation_pages()})
+    _finder(site, Path(os.path.relpath(site.path("finder.yml"), Path(config.config_file_path).parent)))
+    _plain_english(site)
+    return files
+
+
+def _routes(site: content.Site, pages: set[str]) -> None:
+    """routes.yml, checked against the pages, the local details and the Code of Practice registry."""
+    plain = local_details.plain_markers(site.value("local.yml"))
+    registry = site.value("code_of_practice.yml")
+    check = routes_data.citation_check(registry.edition().known) if registry else _citations_found
+    routes, problems = routes_data.load(site.path("routes.yml"), pages, plain, check, site.read)
+    site.keep("routes.yml", routes, ROUTES_HEADING, problems)
+
+
+def _citations_found(text: str) -> tuple[list[str], list[str]]:
+    """Without a registry, citations are found but not checked (the registry's problems are reported)."""
+    return [citation.text for citation in citations_parse.find_in_text(text)], []
+
+
+def _finder(site: content.Site, shown: Path) -> None:
+    """finder.yml, checked against the route data and the registry (once they are good)."""
+    flow, problems = finder_flow.load(site.path("finder.yml"), shown, site.read)
+    registry = site.value("code_of_practice.yml")
+    checked = flow is not None and not problems and registry is not None and site.good("routes.yml")
+    if checked:
+        routes = finder_pages.route_info(site.value("routes.yml"))
+        known = {rid: set(route.time_limits) for rid, route in routes.items()}
+        problems = finder_check.check(flow, known, finder_check.citation_check(registry.edition()))
+    site.keep("finder.yml", flow if checked and not problems else None, FINDER_HEADING, problems)
+
+
+def _plain_english(site: content.Site) -> None:
+    """plain_english.yml, glossary.yml and outdated_terms.yml: one heading for the three."""
+    problems = []
+    for name, load, error in (
+        ("plain_english.yml", readability.load_budgets, readability.BudgetsError),
+        ("glossary.yml", glossary.load, glossary.GlossaryError),
+        ("outdated_terms.yml", outdated_terms.load, outdated_terms.OutdatedTermsError),
+    ):
+        try:
+            site.keep(name, load(site.path(name), site.read))
+        except error as found:
+            site.keep(name, None)
+            problems.append(str(found))
+    site.keep("plain English", None, "Plain English data is wrong", problems)
+
+
+def on_nav(nav, config, files):
+    """Check print.yml; stop the build naming every problem of every file.
+
+    print.yml is checked against the navigation only when the other files are good: a broken
+    file leaves out the pages made from it, and the navigation would be wrong.
+    """
+    site = content.current()
+    nav_order = None if site.report() else [page.file.src_uri for page in nav.pages]
+    print_config, problems = print_plan.load(site.path("print.yml"), nav_order, site.read)
+    site.keep("print.yml", print_config, "Print settings are wrong", problems)
+    report = site.report()
+    if report:
+        raise PluginError(report)
+    return nav

@@ -1,0 +1,1 @@
+"""The route finder ("Which route fits?"): the question flow, its pages and its diagram."""

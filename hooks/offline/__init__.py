@@ -1,0 +1,1 @@
+"""The offline copy: strip, check for remote loads, zip."""

@@ -1,0 +1,1 @@
+"""Plain English and currency: readability budgets, glossary, outdated terms, review dates."""

@@ -1,0 +1,1 @@
+"""Route tables: the route data (docs/data/routes.yml) and the tables made from it."""

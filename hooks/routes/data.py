@@ -1,0 +1,395 @@
+"""Load and check the route data (``docs/data/routes.yml``) against its schema.
+
+Each route (talk to the school, complaint, disagreement resolution, mediation, appeal, and
+routes run by others) is one mapping of the fields in :data:`FIELDS`. :func:`load` reads the
+file and returns the routes with every problem found, each naming file, line, route and field,
+so one run reports them all. This module knows nothing about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from citations import parse as citations_parse
+from helpers import yaml_source
+from helpers.yaml_source import Reader
+from routes.model import Entry, Link, Problem, Route, TimeLimit
+
+# field -> kind of value. "text": plain text, or a mapping that may carry a source;
+# "claim": as text, but a statement must carry a source (code, law or leaflet).
+FIELDS: dict[str, str] = {
+    "id": "id",
+    "name": "line",
+    "page": "page",
+    "run_by_others": "bool",
+    "summary": "text",
+    "purpose": "text",
+    "who_can_use": "claim",
+    "run_by": "claim",
+    "independent": "claim",
+    "cost": "claim",
+    "voluntary": "claim",
+    "confidential": "claim",
+    "time_limits": "time_limits",
+    "outcome": "claim",
+    "needed_before_tribunal": "claim",
+    "alongside": "route_ids",
+    "alongside_note": "claim",
+    "code_paragraphs": "citation",
+    "help": "text",
+    "confused_with": "route_ids",
+}
+
+ENTRY_KEYS = {"text", "not_applicable", "ask", "code", "law", "leaflet", "confidence", "links"}
+TIME_LIMIT_KEYS = {"what", "limit", "code", "law", "fact", "confidence"}
+STATED = {"verified", "leaflet-only"}
+ROUTE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PAGE = re.compile(r"^(?P<path>[A-Za-z0-9_./-]+\.md)(?:#(?P<anchor>[a-z0-9_-]+))?$")
+LOCAL_MARKER = re.compile(r"\{\{\s*local\.(?P<key>[a-z_]+)\s*\}\}")
+ANY_MARKER = re.compile(r"\{\{.*?\}\}")
+LIST_ITEM = re.compile(r"(.+)\[(\d+)\]")  # a field name for one list item: time_limits[2]
+
+# text -> (the Code of Practice citations in it, as written; what is wrong with any of them)
+CitationCheck = Callable[[str], tuple[list[str], list[str]]]
+
+
+def citation_check(known: Callable[[citations_parse.Para], bool]) -> CitationCheck:
+    """A :data:`CitationCheck` reading citations with the citation parser.
+
+    ``known`` says whether a paragraph is in the Code of Practice registry (``edition.known``).
+    """
+
+    def check(text: str) -> tuple[list[str], list[str]]:
+        found, wrong = [], []
+        for citation in citations_parse.find_in_text(text):
+            found.append(citation.text)
+            if citation.malformed:
+                guess = f"; did you mean {citation.malformed.guess}?" if citation.malformed.guess else ""
+                wrong.append(f"citation '{citation.text}': {citation.malformed.message}{guess}")
+                continue
+            for first, last in citation.ranges:
+                if last < first:
+                    wrong.append(f"citation '{citation.text}': {first} to {last} runs backwards")
+                for para in sorted({first, last}):
+                    if not known(para):
+                        wrong.append(
+                            f"citation '{citation.text}': paragraph {para} is not in the Code of "
+                            "Practice registry (docs/data/code_of_practice.yml); check the number"
+                        )
+        return found, wrong
+
+    return check
+
+
+class _Checker:
+    """Collects problems while reading one file."""
+
+    def __init__(
+        self,
+        path: Path,
+        source: yaml_source.Source,
+        local_values: dict[str, str],
+        citation: CitationCheck,
+    ) -> None:
+        self.path = path
+        self.file = source
+        self.local_values = local_values
+        self.citation = citation
+        self.problems: list[Problem] = []
+        self.index = 0
+        self.route = "(unnamed)"
+
+    def line(self, field: str) -> int:
+        """Line of ``field`` (its part before any ".") in the current route, else of the route."""
+        head = field.split(".")[0]
+        item = LIST_ITEM.fullmatch(head)
+        keys = (item[1], int(item[2])) if item else (head,)
+        return self.file.line_of("routes", self.index, *keys)
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.line(field), self.route, field, message))
+
+    def words(self, field: str, value: Any) -> str | None:
+        """A non-empty string with only known local markers and no typed local details."""
+        if not isinstance(value, str) or not value.strip():
+            self.add(field, "is missing or empty; write it as plain text")
+            return None
+        text = " ".join(value.split())
+        for marker in ANY_MARKER.findall(text):
+            match = LOCAL_MARKER.fullmatch(marker)
+            if not match or match["key"] not in self.local_values:
+                self.add(
+                    field,
+                    f"{marker} is not a plain-text local detail; use one of: "
+                    + ", ".join(f"{{{{ local.{k} }}}}" for k in sorted(self.local_values)),
+                )
+        for message in self.citation(text)[1]:
+            self.add(field, message)
+        bare = LOCAL_MARKER.sub("", text).casefold()
+        for key, local in sorted(self.local_values.items()):
+            if len(local) >= 4 and local.casefold() in bare:
+                self.add(
+                    field,
+                    f"types the local detail '{local}'; write {{{{ local.{key} }}}} instead, "
+                    "so another service can reuse this file",
+                )
+        return text
+
+    def code(self, field: str, value: Any) -> str | None:
+        """A field that holds exactly one Code of Practice citation, such as "(11.6)"."""
+        before = len(self.problems)
+        text = self.words(field, value)
+        if text is None or len(self.problems) > before:
+            return None
+        if self.citation(text)[0] != [text]:
+            self.add(
+                field,
+                f"'{text}' is not one Code of Practice citation; write it like \"(11.45)\", "
+                '"paragraph 11.45" or "sections 11.13 to 11.38"',
+            )
+            return None
+        return text
+
+    def source(self, field: str, data: dict[str, Any]) -> tuple[str | None, str | None, bool]:
+        code = law = None
+        if "code" in data:
+            code = self.code(f"{field}.code", data["code"])
+        if "law" in data:
+            law = self.words(f"{field}.law", data["law"])
+        leaflet = data.get("leaflet", False)
+        if not isinstance(leaflet, bool):
+            self.add(f"{field}.leaflet", "must be true or false")
+            leaflet = False
+        confidence = data.get("confidence")
+        if confidence is not None and confidence not in STATED:
+            self.add(
+                f"{field}.confidence",
+                f"is '{confidence}': nothing unverified, inferred or in conflict is stated as "
+                f"fact; verify it (confidence: {' or '.join(sorted(STATED))}) or take it out",
+            )
+        return code, law, leaflet
+
+    def links(self, field: str, value: Any) -> tuple[Link, ...]:
+        if not isinstance(value, list):
+            self.add(f"{field}.links", "must be a list of 'text' and 'url' pairs")
+            return ()
+        found = []
+        for item in value:
+            if not isinstance(item, dict) or set(item) != {"text", "url"}:
+                self.add(f"{field}.links", "each link needs exactly 'text' and 'url'")
+                continue
+            text, url = self.words(f"{field}.links", item["text"]), str(item["url"])
+            parts = urlsplit(url)
+            if parts.scheme != "https" or not parts.netloc:
+                self.add(f"{field}.links", f"'{url}' is not an https:// address")
+            elif text:
+                found.append(Link(text, url))
+        return tuple(found)
+
+    def entry(self, field: str, value: Any, claim: bool) -> Entry | None:
+        """A field written as text or as a mapping with one of text / not_applicable / ask."""
+        if isinstance(value, str):
+            if claim:
+                self.add(
+                    field,
+                    "makes a claim with no source; write it as 'text:' with 'code:', 'law:' "
+                    "or 'leaflet: true', or use 'not_applicable:' or 'ask:'",
+                )
+            text = self.words(field, value)
+            return Entry("text", text) if text else None
+        if not isinstance(value, dict):
+            self.add(field, "is missing; write it as text or as a mapping with 'text:'")
+            return None
+        unknown = sorted(set(value) - ENTRY_KEYS)
+        if unknown:
+            self.add(field, f"has unknown key(s) {', '.join(unknown)}; use {', '.join(sorted(ENTRY_KEYS))}")
+        kinds = [k for k in ("text", "not_applicable", "ask") if k in value]
+        if len(kinds) != 1:
+            self.add(field, "needs exactly one of 'text:', 'not_applicable:' or 'ask:'")
+            return None
+        kind = kinds[0]
+        text = self.words(f"{field}.{kind}", value[kind])
+        code, law, leaflet = self.source(field, value)
+        if claim and kind == "text" and not (code or law or leaflet):
+            self.add(field, "makes a claim with no source; add 'code:', 'law:' or 'leaflet: true'")
+        links = self.links(field, value["links"]) if "links" in value else ()
+        return Entry(kind, text, code, law, leaflet, links) if text else None
+
+    def citation_entry(self, field: str, value: Any) -> Entry | None:
+        if isinstance(value, str):
+            code = self.code(field, value)
+            return Entry("text", code) if code else None
+        entry = self.entry(field, value, claim=False)
+        if entry and entry.kind == "text":
+            self.add(field, "write the citation itself, for example \"(11.45)\", or 'not_applicable:'")
+        return entry
+
+    def time_limits(self, value: Any) -> tuple[tuple[TimeLimit, ...], Entry | None]:
+        field = "time_limits"
+        if isinstance(value, dict):
+            entry = self.entry(field, value, claim=False)
+            if entry and entry.kind == "text":
+                self.add(field, "write a list of time limits, or 'not_applicable:' with why")
+            return (), entry
+        if not isinstance(value, list) or not value:
+            self.add(field, "must be a list of time limits, or 'not_applicable:' with why")
+            return (), None
+        found = []
+        for number, item in enumerate(value):
+            where = f"{field}[{number}]"
+            if not isinstance(item, dict):
+                self.add(where, "must be a mapping with what, limit, law or code, fact, confidence")
+                continue
+            unknown = sorted(set(item) - TIME_LIMIT_KEYS)
+            if unknown:
+                self.add(where, f"has unknown key(s) {', '.join(unknown)}; use {', '.join(sorted(TIME_LIMIT_KEYS))}")
+            what = self.words(f"{where}.what", item.get("what"))
+            limit = self.words(f"{where}.limit", item.get("limit"))
+            fact = self.words(f"{where}.fact", item.get("fact"))
+            code, law, _ = self.source(where, item)
+            if not (code or law):
+                self.add(
+                    where,
+                    "time limit has no source; add 'law:' (the regulation) or 'code:' (the Code "
+                    "paragraph), copied from ../shared/reference/facts.yml",
+                )
+            if item.get("confidence") is None:
+                self.add(f"{where}.confidence", f"is missing; write {' or '.join(sorted(STATED))}")
+            if what and limit and fact and (code or law):
+                found.append(TimeLimit(what, limit, code, law, fact))
+        return tuple(found), None
+
+    def route_ids(self, field: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(field, "must be a list of route ids, for example [mediation, appeal]")
+            return ()
+        return tuple(value)
+
+
+def _route(checker: _Checker, data: dict[str, Any], pages: set[str]) -> Route | None:
+    for field in sorted(set(data) - set(FIELDS)):
+        checker.add(field, f"is not a route field; the fields are: {', '.join(FIELDS)}")
+    for field in FIELDS:
+        if field not in data:
+            checker.add(field, "is missing; every route needs every field (see the file's header)")
+    entries: dict[str, Entry] = {}
+    for field, kind in FIELDS.items():
+        if field in data and kind in ("text", "claim"):
+            entry = checker.entry(field, data[field], claim=kind == "claim")
+            if entry:
+                entries[field] = entry
+    if "code_paragraphs" in data:
+        entry = checker.citation_entry("code_paragraphs", data["code_paragraphs"])
+        if entry:
+            entries["code_paragraphs"] = entry
+    limits, no_limits = checker.time_limits(data["time_limits"]) if "time_limits" in data else ((), None)
+    name = checker.words("name", data.get("name")) if "name" in data else None
+    if name and "\n" in str(data["name"]).strip():
+        checker.add("name", "must be one line")
+    if "run_by_others" in data and not isinstance(data["run_by_others"], bool):
+        checker.add("run_by_others", "must be true or false")
+    page = anchor = None
+    if "page" in data:
+        match = PAGE.match(str(data["page"]))
+        if not match:
+            checker.add("page", f"'{data['page']}' is not a page such as mediation.md or appeals.md#heading")
+        elif match["path"] not in pages:
+            checker.add("page", f"'{match['path']}' does not exist in docs/; name a page that does")
+        else:
+            page, anchor = match["path"], match["anchor"]
+    alongside = checker.route_ids("alongside", data.get("alongside"))
+    confused = checker.route_ids("confused_with", data.get("confused_with"))
+    if checker.problems or name is None or page is None:
+        return None
+    return Route(
+        id=data["id"],
+        name=name,
+        page=page,
+        anchor=anchor,
+        page_line=checker.line("page"),
+        run_by_others=data["run_by_others"],
+        entries=entries,
+        time_limits=limits,
+        no_time_limits=no_limits,
+        alongside=alongside,
+        confused_with=confused,
+    )
+
+
+def _cross_check(checker: _Checker, raw: list[Any], ids: list[str]) -> None:
+    """Route ids named in other routes must exist, and "alongside" must go both ways."""
+    known = set(ids)
+    for index, data in enumerate(raw):
+        if not isinstance(data, dict):
+            continue
+        checker.index, checker.route = index, ids[index]
+        for field in ("alongside", "confused_with"):
+            named = data.get(field)
+            if not isinstance(named, list):
+                continue
+            for other in named:
+                if other == ids[index]:
+                    checker.add(field, f"names the route itself ('{other}'); take it out")
+                elif other not in known:
+                    checker.add(field, f"names unknown route id '{other}'; use one of: {', '.join(ids)}")
+                elif field == "alongside":
+                    back = raw[ids.index(other)].get("alongside")
+                    if isinstance(back, list) and ids[index] not in back:
+                        checker.add(
+                            field,
+                            f"names '{other}', but route '{other}' does not name '{ids[index]}' "
+                            "in its alongside list; add it there too (or take it out here)",
+                        )
+
+
+def load(
+    path: Path,
+    pages: Iterable[str],
+    local_values: dict[str, str],
+    citation: CitationCheck,
+    read: Reader = yaml_source.read,
+) -> tuple[list[Route], list[Problem]]:
+    """Read and check the route data; return the routes and every problem found.
+
+    ``pages`` are the docs-relative paths of the site's pages; ``local_values`` maps each
+    plain-text ``local.*`` marker key to its value; ``citation`` returns the Code of Practice
+    citations in a text and what is wrong with any of them; ``read`` parses the file.
+    """
+    try:
+        source = read(path)
+    except yaml_source.YamlSyntaxError as error:
+        return [], [Problem(path, error.line, "(file)", "(file)", error.message)]
+    data = source.data or {}
+    checker = _Checker(path, source, local_values, citation)
+    raw = data.get("routes") if isinstance(data, dict) else None
+    if not isinstance(raw, list) or not raw:
+        message = "the file needs a 'routes:' list with one mapping per route"
+        return [], [Problem(path, 1, checker.route, "routes", message)]
+    ids: list[str] = []
+    for index, item in enumerate(raw):
+        checker.index = index
+        route_id = item.get("id") if isinstance(item, dict) else None
+        checker.route = str(route_id) if route_id else f"number {index + 1}"
+        if not isinstance(item, dict):
+            checker.add("(route)", "must be a mapping of fields")
+        elif not isinstance(route_id, str) or not ROUTE_ID.match(route_id):
+            checker.add("id", f"'{route_id}' is not an id; use lower-case words joined by '-'")
+        elif route_id in ids:
+            checker.add("id", f"'{route_id}' is used by another route; ids must be unique")
+        ids.append(checker.route)
+    routes: list[Route] = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict):
+            continue
+        sub = _Checker(path, source, local_values, citation)
+        sub.index, sub.route = index, ids[index]
+        route = _route(sub, item, set(pages))
+        checker.problems.extend(sub.problems)
+        if route:
+            routes.append(route)
+    _cross_check(checker, raw, ids)
+    return routes, checker.problems

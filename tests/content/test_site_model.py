@@ -1,0 +1,111 @@
+"""The site model: every data file read once per build, every problem of every file in one run."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from content import site as content
+from helpers import yaml_source
+
+PROJECT = Path(__file__).resolve().parents[2]
+DATA_FILES = sorted(path.name for path in (PROJECT / "docs" / "data").glob("*.yml"))
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (once) in the file; return the line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_every_data_file_problem_is_reported_in_one_run(build_variant):
+    lines: dict[str, int] = {}
+
+    def edit(project: Path) -> None:
+        data = project / "docs" / "data"
+        lines["local"] = _replace(data / "local.yml", "phone: 0118 908 8233", "phone: 12345")
+        lines["routes"] = _replace(data / "routes.yml", "run_by_others: false", "run_by_others: maybe")
+        lines["finder"] = _replace(data / "finder.yml", "next: spoken-to-school", "goes_to: spoken-to-school")
+        lines["glossary"] = _replace(data / "glossary.yml", "\n", "\n: : [\n")
+        lines["print"] = _replace(data / "print.yml", "leaflets:\n", "leaflet_pages: []\nleaflets:\n")
+
+    result = build_variant(edit)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in log, log
+    assert re.search(rf"local\.yml:{lines['local']}: local detail 'service\.phone' '12345' is not a UK phone", log), log
+    assert re.search(rf"routes\.yml:{lines['routes']}: route '[a-z-]+', field 'run_by_others': must be true or false",
+                     log), log
+    assert re.search(rf"finder\.yml:{lines['finder']}: .*unknown key 'goes_to'", log), log
+    assert re.search(rf"glossary\.yml:{lines['glossary'] + 1}: is not valid YAML", log), log
+    assert re.search(rf"print\.yml:{lines['print']}: unknown key 'leaflet_pages'", log), log
+    # one error, before any page is rendered
+    assert log.count("Aborted with a BuildError") <= 1
+    assert "Documentation built" not in log
+
+
+def test_each_data_file_is_parsed_once_per_build(tmp_path, monkeypatch):
+    """A real website build in this process: every YAML parse of a data file is counted."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from project import snapshot
+
+    project = snapshot(tmp_path / "project")
+    monkeypatch.setenv("SITE_SKIP_PDF", "1")
+    monkeypatch.chdir(project)
+    texts = {(project / "docs" / "data" / name).read_text(encoding="utf-8"): name for name in DATA_FILES}
+    parsed: Counter[str] = Counter()
+
+    def counting(function):
+        def run(stream, *args, **kwargs):
+            if isinstance(stream, str) and stream in texts:
+                parsed[texts[stream]] += 1
+            return function(stream, *args, **kwargs)
+        return run
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    monkeypatch.setattr(yaml_source, "_load", counting(yaml_source._load))
+    for name in ("compose", "load", "safe_load", "compose_all", "load_all", "safe_load_all"):
+        monkeypatch.setattr(yaml, name, counting(getattr(yaml, name)))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert parsed == Counter(DATA_FILES), parsed
+
+
+def test_a_file_is_read_once_and_its_error_kept(tmp_path, monkeypatch):
+    good, bad = tmp_path / "good.yml", tmp_path / "bad.yml"
+    good.write_text("a: 1\n", encoding="utf-8")
+    bad.write_text("a: [\n", encoding="utf-8")
+    calls: Counter[Path] = Counter()
+    real = yaml_source.read
+
+    def read(path: Path) -> yaml_source.Source:
+        calls[path] += 1
+        return real(path)
+
+    monkeypatch.setattr(yaml_source, "read", read)
+    site = content.Site(tmp_path)
+    assert site.read(good) is site.read(good)
+    for _ in range(2):
+        with pytest.raises(yaml_source.YamlSyntaxError):
+            site.read(bad)
+    assert calls == Counter({good: 1, bad: 1})
+
+
+def test_report_lists_every_file_under_its_heading(tmp_path):
+    site = content.Site(tmp_path)
+    site.keep("a.yml", None, "A is wrong", ["a.yml:1: one", "a.yml:2: two"])
+    site.keep("b.yml", 3)
+    site.keep("c.yml", None, "C is wrong", ["c.yml:5: three"])
+    assert site.report() == "A is wrong:\n  a.yml:1: one\n  a.yml:2: two\nC is wrong:\n  c.yml:5: three"
+    assert site.good("b.yml") and not site.good("a.yml") and not site.good("missing.yml")
+    assert site.value("b.yml") == 3
