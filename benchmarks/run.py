@@ -31,6 +31,7 @@ import growth
 import pipeline
 import preview
 import project
+import slow_phone
 import weight
 
 RESULTS = project.PROJECT / "benchmarks" / "results.json"
@@ -40,7 +41,7 @@ FLAT_SLACK = 1.2  # 1,000 pages may cost at most 12 times 100 pages: 10 times th
 ZIP_TARGET_BYTES = 1_000_000
 EDITED_PAGE = "complaints.md"
 SECTIONS = ("hook_share", "hook_overhead", "full_pipeline", "page_weight", "offline_zip", "growth",
-            "citation_checker", "edit_to_preview", "deadline_calculator")
+            "citation_checker", "edit_to_preview", "deadline_calculator", "first_paint")
 NOTES = [
     "Hooks' share: benchmarks/hook_share.py builds the website (PDFs skipped) in one Python "
     "process, a warm-up build and then five, each from a fresh load of mkdocs.yml. Every event "
@@ -85,6 +86,12 @@ NOTES = [
     "the largest are built 'runs' times each way; the largest once each way (it is by far the "
     "slowest). Time per page is judged on CPU: largest/middle may be at most 1.2 times the "
     "ratio of their page counts (12x for 1,000 against 100 pages).",
+    "First paint: Lighthouse 12.2.3 (benchmarks/lighthouse, installed there by npm ci on the "
+    "first run), mobile with simulated slow 4G, Debian's Chromium, on the home page, a route "
+    "page, the comparison and a route finder result, served with gzip from 127.0.0.1; the "
+    "median run by first contentful paint. Bytes are Lighthouse's total byte weight (all "
+    "responses of a first visit, compressed as sent). Lighthouse simulates the slow phone from "
+    "the CPU time it sees: on a busy machine the figures rise.",
     "Edit-to-preview: `mkdocs serve` (PDFs are skipped under serve) on a copy; one line added "
     "to docs/complaints.md; time until the served page shows it.",
 ]
@@ -102,13 +109,17 @@ class Settings:
     edits: int
     weight_pages: int | None  # None: every page
     warm_up: bool
+    paint_runs: int
+    paint_pages: int  # how many of slow_phone.PAGES
     share_runs: int = 5  # builds measured for the hooks' share (after a warm-up)
 
 
 FULL = Settings(runs=3, pipeline_runs=2, growth_sizes=(10, 100, 1000), growth_runs=3,
-                citation_bytes=10_000_000, edits=3, weight_pages=None, warm_up=True)
+                citation_bytes=10_000_000, edits=3, weight_pages=None, warm_up=True,
+                paint_runs=3, paint_pages=len(slow_phone.PAGES))
 QUICK = Settings(runs=1, pipeline_runs=1, growth_sizes=(2, 4, 8), growth_runs=1,
-                 citation_bytes=100_000, edits=1, weight_pages=2, warm_up=False, share_runs=1)
+                 citation_bytes=100_000, edits=1, weight_pages=2, warm_up=False, share_runs=1,
+                 paint_runs=1, paint_pages=1)
 
 
 def median(values: list[float]) -> float:
@@ -339,6 +350,14 @@ class Bench:
             "met": heaviest_raw <= 1 and heaviest_gzip <= 1,
         }
 
+    def first_paint(self) -> dict:
+        site = self.site_for_weight
+        if site is None or not site.exists():
+            self.timed_build(self.copy("paint"), "paint", project.NO_PDF)()
+            site = self.work / "out-paint"
+        pages = slow_phone.PAGES[: self.settings.paint_pages]
+        return slow_phone.measure(site, runs=self.settings.paint_runs, pages=pages)
+
     def offline_zip(self) -> dict:
         site = self.site_for_weight
         if site is None or not site.exists():
@@ -565,6 +584,15 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
         out.append(("Calculator answer after last keystroke (median / max)",
                     f"{calc['answer_ms_median']:.1f} ms", f"{calc['answer_ms_max']:.1f} ms", "",
                     "<= 50 ms", met(calc["answer_ms_max"] <= calc["latency_target_ms"])))
+    paint = results.get("first_paint", {})
+    if paint and "error" not in paint:
+        for path, figures in paint["pages"].items():
+            out.append((f"First paint {path} (FCP / LCP, slow 4G)", seconds(figures["fcp_s"]),
+                        seconds(figures["lcp_s"]), "", f"FCP <= {paint['fcp_target_s']} s",
+                        met(figures["fcp_s"] <= paint["fcp_target_s"])))
+            out.append((f"First visit {path} (Lighthouse bytes)", kilobytes(figures["bytes"]), "",
+                        "", f"<= {kilobytes(paint['bytes_target'])}",
+                        met(figures["bytes"] <= paint["bytes_target"])))
     return out
 
 

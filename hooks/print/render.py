@@ -6,9 +6,9 @@ page, ``booklet.html`` for many with a cover and a contents list, ``print.css`` 
 carries a QR code to the page online; when the site's public address is not known, it points
 at the service's own website and its caption says so. Dates in the PDF come from the pages'
 ``last_reviewed``, never from the clock, and the file identifier from the file name, so the
-same source always gives the same bytes. Only files of this build and ``data:`` addresses are
-fetched (print/fetch.py).
-This module knows nothing about MkDocs.
+same source always gives the same bytes. Running footers are then marked as Artifacts
+(``print.artifacts``): all text is in the structure tree or is pagination. Only files of this
+build and ``data:`` addresses are fetched (print/fetch.py). This module knows nothing about MkDocs.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from print.artifacts import mark_running_artifacts
 from print.fetch import build_files_only
 from print.links import LinkContext, address_for_print, chapter_id, for_print
 from print.plan import PrintDocument, PrintPage
@@ -208,4 +209,4 @@ class Printer:
                 url_fetcher=self.fetcher,
             ).render(stylesheets=styles, font_config=self.fonts, **PDF_OPTIONS)
             pdf = laid_out.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
-        return Rendered(pdf, len(laid_out.pages), tuple(problems))
+        return Rendered(mark_running_artifacts(pdf), len(laid_out.pages), tuple(problems))

@@ -3,8 +3,11 @@
 A comparison table with seven columns cannot be read on A4 (and less so in large print). Each
 body row becomes a two-column table captioned by the row's header cell, pairing every column
 header with that row's cell, so every word of the table stays, in the same reading order.
-Tables with merged cells are left alone. The input is HTML as Python-Markdown and the hooks
-write it (no nested tables). This module knows nothing about MkDocs.
+Tables whose columns are the subjects (the routes' comparison and differences, one column
+per route) are always stacked, by column: one card per route, pairing each row's label with
+that route's cell (a cell of narrow columns can be taller than a page). Tables with merged
+cells are left alone. The input is HTML as Python-Markdown and the hooks write it (no nested
+tables). This module knows nothing about MkDocs.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ ROW = re.compile(r"<tr\b[^>]*>(?P<html>.*?)</tr>", re.DOTALL)
 CELL = re.compile(r"<(?P<tag>th|td)\b(?P<attrs>[^>]*)>(?P<html>.*?)</(?P=tag)>", re.DOTALL)
 LINK_TAGS = re.compile(r"</?a\b[^>]*>")
 ID = re.compile(r'\sid="[^"]*"')
+CLASSES = re.compile(r'\bclass="(?P<names>[^"]*)"')
+# Tables with one column per subject: stacked into one card per column.
+BY_COLUMN = frozenset({"routes-table--compare", "routes-table--differences"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,12 @@ def _plain(cell_html: str) -> str:
     return ID.sub("", LINK_TAGS.sub("", cell_html))
 
 
+def _by_column(table_html: str) -> bool:
+    """Whether the table has one column per subject (see BY_COLUMN)."""
+    names = CLASSES.search(table_html[: table_html.find(">")])
+    return bool(names) and not BY_COLUMN.isdisjoint(names["names"].split())
+
+
 def _stack(match: re.Match[str], max_columns: int) -> str:
     body = match["body"]
     head = THEAD.search(body)
@@ -56,9 +68,12 @@ def _stack(match: re.Match[str], max_columns: int) -> str:
         headers, rows = rows[0], rows[1:]
     else:
         return match[0]
-    too_narrow = len(headers) <= max_columns
+    by_column = _by_column(match[0])
+    too_narrow = len(headers) <= (2 if by_column else max_columns)
     if too_narrow or any(c.merged for c in headers) or any(len(r) != len(headers) for r in rows):
         return match[0]
+    if by_column:
+        headers, *rows = (list(column) for column in zip(headers, *rows))
     caption = CAPTION.search(body)
     parts = ['<div class="stacked-table">']
     if caption:

@@ -30,6 +30,7 @@ FIGURES = {
     "edit_to_preview": ["hooks_on_s", "hooks_off_s", "hooks_on_vs_off"],
     "deadline_calculator": ["calculator_raw_bytes", "calculator_gzip_bytes", "other_pages_extra_bytes",
                             "answer_ms_median", "answer_ms_max", "met"],
+    "first_paint": ["pages", "fcp_target_s", "bytes_target", "met"],
 }
 
 
