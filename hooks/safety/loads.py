@@ -37,6 +37,16 @@ LOCAL_COPY = "save the file in docs/ and refer to it there, or make it an ordina
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?(?P<url>[^'\"]*)", re.IGNORECASE)
 
 
+# The one handler the build itself writes (first_paint/inline.py): a stylesheet that loads
+# without blocking the first paint switches itself on once loaded. Pages may write none.
+LAZY_STYLESHEET = ("onload", "this.media='all'")
+
+
+def _lazy_stylesheet(tag: str, rels: set[str], name: str, value: str) -> bool:
+    """Whether an ``on…`` attribute is the build's own non-blocking stylesheet switch."""
+    return tag == "link" and "stylesheet" in rels and (name, value) == LAZY_STYLESHEET
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something a page must not hold: the line in the built file, the address or markup, why."""
@@ -115,7 +125,7 @@ class _Reader(HTMLParser):
         for url in css_urls(values.get("style", "")):
             self._load(url)
         for name in values:
-            if name.startswith("on"):
+            if name.startswith("on") and not _lazy_stylesheet(tag, rels, name, values[name]):
                 self._add(f"{name}=", f"runs a script ({name}=\"…\"); remove it: pages run no scripts "
                           "of their own")
         if "attachment" in rels:

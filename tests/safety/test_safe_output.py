@@ -385,3 +385,17 @@ def test_the_review_report_is_beside_the_site_not_in_it(site):
     with zipfile.ZipFile(site / "downloads" / "sen-disagreements-offline.zip") as archive:
         names = archive.namelist()
     assert not [n for n in names if "review-report" in n or n.endswith(".map")]
+
+
+def test_only_the_builds_own_stylesheet_switch_may_run_a_handler() -> None:
+    """first_paint's non-blocking stylesheet passes; any other handler, even on a link, does not."""
+    from safety import loads
+
+    ours = '<link rel="stylesheet" href="a.css" media="print" onload="this.media=\'all\'">'
+    assert loads.in_html(ours) == []
+    for html in (
+        '<link rel="stylesheet" href="a.css" onload="alert(1)">',
+        '<link rel="preload" href="a.css" onload="this.media=\'all\'">',
+        '<img src="a.png" alt="" onload="this.media=\'all\'">',
+    ):
+        assert [f.what for f in loads.in_html(html)] == ["onload="], html
