@@ -20,12 +20,14 @@ from content import site as content
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
+from letters import model as letters_model
 from local import details as local_details
 from plain_english import glossary, outdated_terms, readability
 from print import plan as print_plan
 from routes import data as routes_data
 
 ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each problem and build again"
+LETTERS_HEADING = "The model letters (docs/data/letters.yml) are wrong; fix each problem and build again"
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
 
 
@@ -39,6 +41,7 @@ def on_files(files, config):
     _routes(site, {file.src_uri for file in files.documentation_pages()})
     _finder(site, Path(os.path.relpath(site.path("finder.yml"), Path(config.config_file_path).parent)))
     _plain_english(site)
+    _letters(site)
     return files
 
 
@@ -66,6 +69,13 @@ def _finder(site: content.Site, shown: Path) -> None:
         known = {rid: set(route.time_limits) for rid, route in routes.items()}
         problems = finder_check.check(flow, known, finder_check.citation_check(registry.edition()))
     site.keep("finder.yml", flow if checked and not problems else None, FINDER_HEADING, problems)
+
+
+def _letters(site: content.Site) -> None:
+    """letters.yml, with the service's plain-text local details filled in."""
+    plain = local_details.plain_markers(site.value("local.yml"))
+    letters, problems = letters_model.load(site.path("letters.yml"), plain, site.read)
+    site.keep("letters.yml", None if problems else letters, LETTERS_HEADING, problems)
 
 
 def _plain_english(site: content.Site) -> None:
