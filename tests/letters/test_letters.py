@@ -31,10 +31,10 @@ WANTED = {  # the letters issue 17 asks for, by id
     "ask-for-an-ehc-needs-assessment",
 }
 OTHER_SERVICE = {
-    "service": {"name": "Testshire Parent Advice Service", "short_name": "SENDIASS", "area": "Testshire",
+    "service": {"name": "Testshire SEND Information, Advice and Support Service", "short_name": "SENDIASS", "area": "Testshire",
                 "phone": "01632 960 001", "email": "advice@testshire.example.org",
                 "website": "https://advice.testshire.example.org"},
-    "council": {"name": "Testshire County Council", "casework_role": "EHC co-ordinator",
+    "council": {"name": "Testshire County Council", "casework_role": "SEN officer",
                 "local_offer": "https://www.testshire.example.org/local-offer"},
     "mediation_provider": {"name": "Testshire Mediation Partners",
                            "website": "https://mediation.testshire.example.org",
@@ -221,4 +221,4 @@ def test_another_service_gets_its_own_details_in_every_letter(build_variant, tmp
     assert "Testshire County Council" in texts["ask-the-council-for-mediation.docx"]
     assert "Testshire Mediation Partners" in texts["ask-for-the-mediation-certificate.txt"]
     properties = docx.Document(folder / "ask-school-for-a-meeting.docx").core_properties
-    assert properties.author == "Testshire Parent Advice Service"
+    assert properties.author == "Testshire SEND Information, Advice and Support Service"
