@@ -176,7 +176,7 @@ def load(path: Path, local: dict[str, str], read: Reader = yaml_source.read) -> 
     try:
         source = read(path)
     except yaml_source.YamlSyntaxError as error:
-        return None, [Problem(path, error.line, f"{error.message}; fix the YAML syntax")]
+        return None, [Problem(path, error.line, error.message)]
     data = source.data
     check = _Checker(path, source, local)
     if not isinstance(data, dict) or not isinstance(data.get("letters"), list):
