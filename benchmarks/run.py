@@ -16,6 +16,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,9 +37,14 @@ HOOK_OVERHEAD_TARGET = 0.10
 FLAT_SLACK = 1.2  # 1,000 pages may cost at most 12 times 100 pages: 10 times the pages, +20%
 ZIP_TARGET_BYTES = 1_000_000
 EDITED_PAGE = "complaints.md"
-SECTIONS = ("hook_overhead", "full_pipeline", "page_weight", "offline_zip", "growth",
+SECTIONS = ("hook_share", "hook_overhead", "full_pipeline", "page_weight", "offline_zip", "growth",
             "citation_checker", "edit_to_preview")
 NOTES = [
+    "Hooks' share: benchmarks/hook_share.py builds the website (PDFs skipped) in one Python "
+    "process, a warm-up build and then five, each from a fresh load of mkdocs.yml. Every event "
+    "handler of the hook files in mkdocs.yml is wrapped in a CPU timer; a build's share is the "
+    "CPU inside them divided by the CPU of the rest of that build (config loading included). "
+    "The figure is the median; the target is 25% at most.",
     "Times are wall-clock seconds of a whole command (Python start-up and imports included), "
     "median of the runs; 'hooks on' and 'hooks off' runs alternate so load on the machine "
     "hits both alike. CPU is the user+system time of the command and its children: other "
@@ -90,12 +96,13 @@ class Settings:
     edits: int
     weight_pages: int | None  # None: every page
     warm_up: bool
+    share_runs: int = 5  # builds measured for the hooks' share (after a warm-up)
 
 
 FULL = Settings(runs=3, pipeline_runs=2, growth_sizes=(10, 100, 1000), growth_runs=3,
                 citation_bytes=10_000_000, edits=3, weight_pages=None, warm_up=True)
 QUICK = Settings(runs=1, pipeline_runs=1, growth_sizes=(2, 4, 8), growth_runs=1,
-                 citation_bytes=100_000, edits=1, weight_pages=2, warm_up=False)
+                 citation_bytes=100_000, edits=1, weight_pages=2, warm_up=False, share_runs=1)
 
 
 def median(values: list[float]) -> float:
@@ -175,6 +182,19 @@ class Bench:
         print(f"[bench] {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
     # --- the sections ----------------------------------------------------------------------
+
+    def hook_share(self) -> dict:
+        """CPU inside the hooks' event handlers against the rest of a website build (one process)."""
+        site = self.copy("share")
+        command = [project.PYTHON, str(Path(__file__).with_name("hook_share.py")),
+                   "--runs", str(self.settings.share_runs), "--config", str(site / "mkdocs.yml")]
+        if not self.settings.warm_up:
+            command.append("--no-warm-up")
+        done = subprocess.run(command, cwd=site, env=project.BASE_ENV, capture_output=True, text=True)
+        if done.returncode != 0:
+            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-12:])
+            raise RuntimeError(f"benchmarks/hook_share.py failed:\n{tail}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
 
     def hook_overhead(self) -> dict:
         builds = {
@@ -431,6 +451,11 @@ def met(value: bool | None) -> str:
 def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     """(figure, ours, baseline, comparison, target, met) for the printed table."""
     out: list[tuple[str, str, str, str, str, str]] = []
+    share = results.get("hook_share", {})
+    if share and "error" not in share:
+        out.append(("Hooks' share of a website build (CPU, in hook handlers / rest)",
+                    seconds(share["hooks_cpu_s"]), seconds(share["rest_cpu_s"]),
+                    f"{share['share'] * 100:.1f}%", f"<= {share['target'] * 100:.0f}%", met(share["met"])))
     hook = results.get("hook_overhead", {})
     if hook and "error" not in hook:
         out.append(("Site build, hooks on / off (wall)", seconds(hook["site_hooks_on_s"]),

@@ -13,6 +13,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[2]
 
 FIGURES = {
+    "hook_share": ["share", "target", "hooks_cpu_s", "rest_cpu_s", "samples", "handlers_cpu_s", "met"],
     "hook_overhead": ["site_hooks_on_s", "site_hooks_off_s", "overhead", "site_hooks_on_cpu_s",
                       "site_hooks_off_cpu_s", "overhead_cpu", "met"],
     "full_pipeline": ["pipeline_s", "site_build_s", "pipeline_vs_site", "steps_s", "pdf_step_s",
