@@ -23,7 +23,6 @@ FOLDER = "letters"
 FILES = "downloads/letters"
 INDEX = f"{FOLDER}/index.md"
 LETTER_HEADING_ID = "letter-text"
-KINDS = (("docx", "Word document"), ("txt", "Plain text"))
 
 # bytes -> a size as people read it (the download page's own wording)
 Sizer = Callable[[int], str]
@@ -31,10 +30,9 @@ Sizer = Callable[[int], str]
 
 @dataclass(frozen=True)
 class LetterFile:
-    """One download: where it goes in the site, what kind it is, and its bytes."""
+    """One download: where it goes in the site, its name on the pages, and its bytes."""
 
     uri: str
-    kind: str
     label: str
     content: bytes
 
@@ -49,9 +47,9 @@ def files(letters: Letters, author: str) -> dict[str, list[LetterFile]]:
     made: dict[str, list[LetterFile]] = {}
     for letter in letters.letters:
         made[letter.id] = [
-            LetterFile(f"{FILES}/{letter.id}.docx", "DOCX", "Word document",
+            LetterFile(f"{FILES}/{letter.id}.docx", "Word document",
                        word_document(letter, letters.last_reviewed, author)),
-            LetterFile(f"{FILES}/{letter.id}.txt", "TXT", "Plain text",
+            LetterFile(f"{FILES}/{letter.id}.txt", "Plain text",
                        plain_text(letter).encode("utf-8")),
         ]
     return made
