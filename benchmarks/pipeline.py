@@ -41,6 +41,7 @@ print("STEP-TIMINGS " + json.dumps(timings))
 PDF_LINE = re.compile(
     r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)"
 )
+PDF_CACHE = Path(".cache") / "pdfs"  # the PDF hook's cache, in the project folder
 SETUP_LINE = re.compile(r"PDF set-up \([^)]*\) in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)")
 
 

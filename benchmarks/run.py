@@ -34,6 +34,7 @@ import weight
 
 RESULTS = project.PROJECT / "benchmarks" / "results.json"
 HOOK_OVERHEAD_TARGET = 0.10
+PIPELINE_TARGET_S = 15.0
 FLAT_SLACK = 1.2  # 1,000 pages may cost at most 12 times 100 pages: 10 times the pages, +20%
 ZIP_TARGET_BYTES = 1_000_000
 EDITED_PAGE = "complaints.md"
@@ -60,11 +61,15 @@ NOTES = [
     "review dates in its meta). So the same templates render the same content and no hook "
     "code runs: the difference is the hooks' own work (reading the data, checking every page, "
     "expanding, and their HTML fixes). Built without --strict, like 'hooks on' here.",
+    "Full pipeline: hooks/build_all.py, as `make site` runs it, first with the PDF cache "
+    "(.cache/pdfs) emptied, so every PDF is rendered (in parallel, one worker per core), then "
+    "again from the same sources, so every PDF comes from the cache. Target: 15 s at most "
+    "(wall, median) on 2 cores.",
     "Each PDF's time is the PDF hook's own log line ('PDF <file>: <n> pages in <s> s (CPU <s> "
-    "s)'); setting WeasyPrint up (its import, fonts, styles) is logged once and counted with "
-    "the leaflets and with all PDFs. Leaflets are the PDFs named after a page under "
-    "'leaflets:' in docs/data/print.yml; 'All PDFs' adds the booklets. The leaflet target is "
-    "judged on CPU, like the others: the PDFs render one after another in one process.",
+    "s)', from the runs with the cache emptied); setting WeasyPrint up (its import, fonts, "
+    "styles) is logged once per worker process and counted with the leaflets and with all "
+    "PDFs. Leaflets are the PDFs named after a page under 'leaflets:' in docs/data/print.yml; "
+    "'All PDFs' adds the booklets. The leaflet target is judged on CPU, like the others.",
     "Page weight: each page opened once in a fresh Chromium context (empty cache); every "
     "response the page and its workers receive counted (raw bytes, and gzip -6 of each). The "
     "default theme build is the same snapshot with hooks on but no custom_dir, no extra_css "
@@ -221,13 +226,18 @@ class Bench:
         site = self.copy("pipeline")
         plain = self.timed_build(site, "pipeline-plain", project.NO_PDF)
         runs: list[dict] = []
+        warm_runs: list[dict] = []
         plain_builds: list[project.Build] = []
         if self.settings.warm_up:
             plain()
         for number in range(self.settings.pipeline_runs):
             plain_builds.append(plain())
+            shutil.rmtree(site / pipeline.PDF_CACHE, ignore_errors=True)  # cold: every PDF rendered
             dest = self.work / f"pipeline-out-{number}"
             runs.append(pipeline.run(site, dest))
+            # warm: the same sources again, every PDF from the cache
+            warm_runs.append(pipeline.run(site, self.work / f"pipeline-warm-{number}"))
+            shutil.rmtree(self.work / f"pipeline-warm-{number}", ignore_errors=True)
             if self.site_for_weight:
                 shutil.rmtree(self.site_for_weight, ignore_errors=True)
             self.site_for_weight = dest
@@ -252,9 +262,16 @@ class Bench:
                                + sum(t for f, t in r["pdfs_cpu"].items() if f in leaflets) for r in runs])
         pdfs_total = median([r["pdf_setup"]["seconds"] + sum(r["pdfs"].values()) for r in runs])
         website_step = steps.get("build_website")
+        warm = median([r["seconds"] for r in warm_runs])
         return {
             "pipeline_s": total,
             "pipeline_cpu_s": median([r["cpu_seconds"] for r in runs]),
+            "pipeline_warm_s": warm,
+            "pipeline_warm_cpu_s": median([r["cpu_seconds"] for r in warm_runs]),
+            "pipeline_target_s": PIPELINE_TARGET_S,
+            "pipeline_met": total <= PIPELINE_TARGET_S,
+            "pipeline_warm_met": warm <= PIPELINE_TARGET_S,
+            "cores": os.cpu_count(),
             "site_build_s": site_s,
             "site_build_cpu_s": site_cpu,
             "pipeline_vs_site": ratio(total, site_s),
@@ -276,6 +293,7 @@ class Bench:
                       "the site build",
             "met": bool(leaflets) and leaflets_cpu < site_cpu,
             "samples": {"pipeline_s": [r["seconds"] for r in runs],
+                        "pipeline_warm_s": [r["seconds"] for r in warm_runs],
                         "site_build_s": [b.seconds for b in plain_builds]},
         }
 
@@ -466,8 +484,12 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     full = results.get("full_pipeline", {})
     if full and "error" not in full:
         site = full["site_build_s"]
-        out.append(("Full pipeline / site build", seconds(full["pipeline_s"]), seconds(site),
-                    times(full["pipeline_vs_site"]), "", ""))
+        out.append(("Full pipeline, PDF cache empty (wall)", seconds(full["pipeline_s"]), seconds(site),
+                    times(full["pipeline_vs_site"]), f"<= {full['pipeline_target_s']:.0f} s",
+                    met(full["pipeline_met"])))
+        out.append(("Full pipeline, every PDF cached (wall)", seconds(full["pipeline_warm_s"]),
+                    seconds(site), times(ratio(full["pipeline_warm_s"], site)),
+                    f"<= {full['pipeline_target_s']:.0f} s", met(full["pipeline_warm_met"])))
         for step, value in full["steps_s"].items():
             out.append((f"  step {step}", seconds(value), seconds(site), times(ratio(value, site)),
                         "", ""))

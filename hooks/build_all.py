@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from typing import IO
 from pathlib import Path
 
 from print import downloads
@@ -24,13 +25,38 @@ PROJECT = Path(__file__).resolve().parent.parent
 Step = Callable[[Path], None]
 
 
+# The offline copy's own build, started beside the website's (see build_website).
+_offline: tuple[subprocess.Popen, IO[bytes]] | None = None
+
+
+def _offline_command(copy: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(copy)]
+
+
 def build_website(out: Path) -> None:
-    """The public website (with the PDF leaflets), strict: any warning fails."""
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
-        cwd=PROJECT,
-        check=True,
-    )
+    """The public website (with the PDF leaflets), strict: any warning fails.
+
+    The offline copy's build needs nothing from the website until it is zipped, so it starts
+    now and runs beside it (its log is kept and printed when it is done, not mixed in).
+    """
+    global _offline
+    log = tempfile.TemporaryFile()
+    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1"}
+    process = subprocess.Popen(_offline_command(out.with_name("offline-copy")), cwd=PROJECT, env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    _offline = (process, log)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
+            cwd=PROJECT,
+            check=True,
+        )
+    except BaseException:
+        process.kill()
+        process.wait()
+        log.close()
+        _offline = None
+        raise
 
 
 class StepError(Exception):
@@ -40,17 +66,24 @@ class StepError(Exception):
 def build_offline(out: Path) -> None:
     """The offline copy: built again with Material's offline plugin, zipped into the website.
 
-    Runs after the website so it can take the PDFs from it (they are rendered once), and so
-    the website can be told the zip's size, which is only known once the zip is made.
+    Its build runs beside the website's (started by build_website); it is finished here,
+    after the website, so it can take the PDFs from it (they are rendered once), and so the
+    website can be told the zip's size, which is only known once the zip is made.
     """
+    global _offline
     copy = out.with_name("offline-copy")
-    env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(copy)],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-    )
+    if _offline is None:  # run on its own (build_website did not start it)
+        env = {**os.environ, "SITE_OFFLINE": "true", "SITE_SKIP_PDF": "1"}
+        subprocess.run(_offline_command(copy), cwd=PROJECT, env=env, check=True)
+    else:
+        (process, log), _offline = _offline, None
+        code = process.wait()
+        log.seek(0)
+        sys.stderr.buffer.write(log.read())
+        sys.stderr.flush()
+        log.close()
+        if code != 0:
+            raise subprocess.CalledProcessError(code, process.args)
     offline.copy_pdfs(out, copy)
     downloads.copy_listing(out / "downloads" / "index.html", copy, copy / "downloads.html")
     zip_path = out / offline.ZIP_URL

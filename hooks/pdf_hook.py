@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from pathlib import Path
 
 from mkdocs.structure.files import Files
@@ -22,6 +21,8 @@ from content import site as content
 from print import downloads
 from helpers import markers
 from print import plan as print_plan
+from print import cache as print_cache
+from print import pdfs as print_pdfs
 from print import render as print_render
 
 log = logging.getLogger("mkdocs.plugins.pdf")
@@ -122,23 +123,26 @@ def on_post_build(config) -> None:
         config.site_name, None if serving else config.site_url or None, site_dir, service,
         {page.url: page for page in pages.values()},
     )
-    started, used = time.perf_counter(), time.process_time()
     printer = print_render.Printer(Path(config.theme.custom_dir) / "print", site)
-    log.info("PDF set-up (WeasyPrint, fonts, styles) in %.2f s (CPU %.2f s)",
-             time.perf_counter() - started, time.process_time() - used)
+    cache = print_cache.Cache(Path(config.config_file_path).parent / ".cache" / "pdfs")
+    code = [Path(__file__), *sorted((Path(__file__).parent / "print").glob("*.py"))]
+    # mkdocs serve runs threads: render in this process there rather than fork.
+    made, set_ups = print_pdfs.make_all(printer, documents, cache, code, 1 if serving else print_pdfs.cores())
+    for set_up in set_ups:
+        log.info("PDF set-up (WeasyPrint, fonts, styles) in %.2f s (CPU %.2f s)", set_up.seconds, set_up.cpu_seconds)
     folder = site_dir / downloads.FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     listed = []
-    for document in documents:
-        started, used = time.perf_counter(), time.process_time()
-        rendered = printer.render(document)
-        for problem in rendered.problems:
-            log.warning("%s: WeasyPrint: %s; fix the page or overrides/print/", document.file, problem)
-        path = folder / document.file
-        path.write_bytes(rendered.pdf)
-        listed.append(downloads.Download.of(path, document.label, document.description,
-                                            rendered.page_count))
-        log.info("PDF %s: %d pages in %.2f s (CPU %.2f s)", document.file, rendered.page_count,
-                 time.perf_counter() - started, time.process_time() - used)
+    for pdf in made:
+        for problem in pdf.problems:
+            log.warning("%s: WeasyPrint: %s; fix the page or overrides/print/", pdf.document.file, problem)
+        path = folder / pdf.document.file
+        path.write_bytes(pdf.pdf)
+        listed.append(downloads.Download.of(path, pdf.document.label, pdf.document.description, pdf.page_count))
+        if pdf.cached:
+            log.info("PDF %s: %d pages, unchanged: from the cache", pdf.document.file, pdf.page_count)
+        else:
+            log.info("PDF %s: %d pages in %.2f s (CPU %.2f s)", pdf.document.file, pdf.page_count,
+                     pdf.seconds, pdf.cpu_seconds)
     if listing_page is not None:
         downloads.fill(listing_page, listed)

@@ -192,9 +192,22 @@ LINK_TEXT = re.compile(r"\[([^\]]*)\]\(|<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE)
 MASK = "\x00"
 # Every pattern above needs one of these in the line: a line without them has nothing to mask.
 MAY_NEED_MASK = re.compile(r"[<`\]@{:]|www\.")
+# Each masking pattern, and what a line must hold for it to match (a cheap test first).
+MASKS = (
+    (MASKED_ELEMENT, re.compile("<")),
+    (INLINE_CODE, re.compile("`")),
+    (TAG, re.compile("<")),
+    (LINK_ADDRESS, re.compile(r"\]")),
+    (WEB_ADDRESS, re.compile(r"https?://|mailto:|tel:|www\.|@")),
+    (MARKER, re.compile(r"\{\{")),
+)
+# Every citation form has a digit: a line without one holds no citation.
+DIGIT = re.compile(r"\d")
 
 
 def _mask(line: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return line
     chars = list(line)
     for start, end in spans:
         for i in range(start, min(end, len(chars))):
@@ -239,12 +252,13 @@ def masked_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
             spans.append((0, text_from))
             closing = None
         rest = line[text_from:]
-        for pattern in (MASKED_ELEMENT, INLINE_CODE, TAG, LINK_ADDRESS, WEB_ADDRESS, MARKER):
-            spans.extend((a + text_from, b + text_from) for a, b in _spans(pattern, rest))
+        for pattern, needs in MASKS:
+            if needs.search(rest):
+                spans.extend((a + text_from, b + text_from) for a, b in _spans(pattern, rest))
         if ABBREVIATION.match(line):
             spans.append((0, len(line)))
         # A comment or code-like element opened on this line and not closed on it.
-        closed = _mask(rest, _spans(MASKED_ELEMENT, rest) + _spans(COMMENT, rest))
+        closed = _mask(rest, _spans(MASKED_ELEMENT, rest) + _spans(COMMENT, rest)) if "<" in rest else rest
         comment = closed.find("<!--")
         block = BLOCK_OPEN.search(closed)
         if comment >= 0 and (not block or comment < block.start()):
@@ -284,6 +298,8 @@ def _noun(keyword: str | None) -> str:
 
 def find_in_line(line: str, masked: str, number: int, edition: str | None = None) -> list[Citation]:
     """Every citation in one line (``masked`` is the line with non-text parts masked)."""
+    if not DIGIT.search(masked):
+        return []
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
     links = _link_text_spans(line)
@@ -329,6 +345,8 @@ def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
     """Citations in one piece of plain text (such as a data file value), line by line."""
     found: list[Citation] = []
     for number, line in enumerate(text.splitlines() or [""], start=1):
+        if not DIGIT.search(line):
+            continue  # masking only hides text: no digit, no citation
         masked = _mask(line, _spans(WEB_ADDRESS, line) + _spans(MARKER, line))
         found.extend(find_in_line(line, masked, number, edition))
     return found

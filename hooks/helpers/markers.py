@@ -111,10 +111,12 @@ def expand(
     When ``render`` raises :class:`MarkerError` the marker is kept as written and
     ``report(marker, message)`` is called, so one run reports every bad marker.
     """
-    lines = markdown.splitlines(keepends=True)
     by_line: dict[int, list[Marker]] = {}
     for marker in find(markdown, namespace):
         by_line.setdefault(marker.line, []).append(marker)
+    if not by_line:
+        return markdown
+    lines = markdown.splitlines(keepends=True)
     for number, markers in by_line.items():
         line = lines[number - 1]
         for marker in markers:

@@ -37,6 +37,12 @@ TABLE_LINE = re.compile(r"^\s*\|")
 TABLE_RULE = re.compile(r"^[\s|:-]+$")
 HTML_LINE = re.compile(r"^\s*</?[a-zA-Z][^>]*>")
 
+# A line that starts a new block: any of the line patterns above, or a quotation.
+STARTS_BLOCK = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (HEADING_LINE, ADMONITION, LIST_ITEM, DEFINITION_LINE, TABLE_LINE))
+    + r"|\s*>"
+)
+
 INLINE_CODE = re.compile(r"(`+).+?\1")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
@@ -51,6 +57,8 @@ URL = re.compile(
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|uk)\b(?:/[^\s)]*)?"  # bare domains: contact.org.uk
 )
+# What any match of URL holds: a scheme or www., an @, or a dot before com, org, net or uk.
+URL_NEEDS = re.compile(r"https?://|mailto:|www\.|@|\.(?:com|org|net|uk)")
 EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w))")
 SPACES = re.compile(r"\s+")
 
@@ -75,17 +83,24 @@ class Block:
 
 def plain_text(markdown: str, keep_urls: bool = False) -> str:
     """Inline Markdown to the words a reader sees (links to their text, code and tags removed)."""
-    text = COMMENT.sub(" ", INLINE_CODE.sub(" ", markdown))
-    text = IMAGE.sub(r"\1", text)
-    text = LINK.sub(r"\1", text)
-    text = AUTOLINK.sub(" ", text) if not keep_urls else text
-    text = TAG.sub(" ", text)
-    text = ATTR_LIST.sub(" ", text)
-    text = FOOTNOTE_REF.sub("", text)
-    text = MARKER.sub(" ", text)
-    if not keep_urls:
+    # Each pattern is tried only when the text holds what every match of it needs.
+    text = INLINE_CODE.sub(" ", markdown) if "`" in markdown else markdown
+    if "<" in text:
+        text = COMMENT.sub(" ", text)
+    if "[" in text:
+        text = LINK.sub(r"\1", IMAGE.sub(r"\1", text))
+    if "<" in text:
+        text = TAG.sub(" ", text if keep_urls else AUTOLINK.sub(" ", text))
+    if "{" in text:
+        text = ATTR_LIST.sub(" ", text)
+    if "[" in text:
+        text = FOOTNOTE_REF.sub("", text)
+    if "{{" in text:
+        text = MARKER.sub(" ", text)
+    if not keep_urls and URL_NEEDS.search(text):
         text = URL.sub(" ", text)
-    text = EMPHASIS.sub("", text)
+    if "*" in text or "_" in text:
+        text = EMPHASIS.sub("", text)
     return SPACES.sub(" ", text).strip()
 
 
@@ -193,14 +208,7 @@ class _Parser:
 
     @staticmethod
     def _starts_block(text: str) -> bool:
-        return bool(
-            HEADING_LINE.match(text)
-            or ADMONITION.match(text)
-            or LIST_ITEM.match(text)
-            or DEFINITION_LINE.match(text)
-            or TABLE_LINE.match(text)
-            or text.lstrip().startswith(">")
-        )
+        return STARTS_BLOCK.match(text) is not None
 
     @staticmethod
     def _indented(lines: list[_Line], i: int, min_indent: int) -> tuple[list[_Line], int]:

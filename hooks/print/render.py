@@ -133,13 +133,8 @@ class Printer:
     """Makes PDFs for one built site, sharing fonts and styles between documents."""
 
     def __init__(self, templates: Path, site: Site) -> None:
-        # WeasyPrint is imported here, not at the top: builds that skip the PDFs (`mkdocs
-        # serve`, SITE_SKIP_PDF=1) do not pay for its import (about half a second).
-        from weasyprint import CSS
-        from weasyprint.text.fonts import FontConfiguration
-        from weasyprint.urls import URLFetcher
-
         self.site = site
+        self.templates = templates
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -147,10 +142,25 @@ class Printer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.ready = False
+
+    def set_up(self) -> None:
+        """Load WeasyPrint, the fonts and the styles (once; the first render does it anyway).
+
+        WeasyPrint is imported here, not at the top: builds that skip the PDFs (`mkdocs serve`,
+        SITE_SKIP_PDF=1) or find every PDF in the cache do not pay for it (about a second).
+        """
+        if self.ready:
+            return
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
+
         self.fonts = FontConfiguration()
         self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
-        self.styles = [CSS(filename=templates / "print.css", font_config=self.fonts)]
-        self.large = [CSS(filename=templates / "large-print.css", font_config=self.fonts)]
+        self.styles = [CSS(filename=self.templates / "print.css", font_config=self.fonts)]
+        self.large = [CSS(filename=self.templates / "large-print.css", font_config=self.fonts)]
+        self.ready = True
 
     def html(self, document: PrintDocument) -> str:
         """The print HTML for a document, from its template."""
@@ -183,15 +193,16 @@ class Printer:
                        "booklet" if booklet else "leaflet"),
         )
 
-    def render(self, document: PrintDocument) -> Rendered:
-        """Lay out and write one document as PDF/UA-1."""
+    def render(self, document: PrintDocument, html: str | None = None) -> Rendered:
+        """Lay out and write one document as PDF/UA-1 (``html``: its :meth:`html`, if made already)."""
         from weasyprint import HTML
 
+        self.set_up()
         styles = self.styles + (self.large if document.kind == "large-print" else [])
         identifier = hashlib.sha256(document.file.encode()).hexdigest()[:32].encode()
         with _collect_warnings() as problems:
             laid_out = HTML(
-                string=self.html(document),
+                string=self.html(document) if html is None else html,
                 base_url=self.site.dir.resolve().as_uri() + "/",
                 url_fetcher=self.fetcher,
             ).render(stylesheets=styles, font_config=self.fonts, **PDF_OPTIONS)
