@@ -21,6 +21,7 @@ from deadlines import build as deadlines
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
+from letters import model as letters_model
 from local import details as local_details
 from plain_english import glossary, outdated_terms, readability
 from print import plan as print_plan
@@ -28,6 +29,7 @@ from routes import citations as routes_citations
 from routes import data as routes_data
 
 ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each problem and build again"
+LETTERS_HEADING = "The model letters (docs/data/letters.yml) are wrong; fix each problem and build again"
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
 
 
@@ -44,6 +46,7 @@ def on_files(files, config):
     _plain_english(site)
     found, problems = deadlines.load(site.path("deadlines.yml"), "docs/data/deadlines.yml", site.read)
     site.keep("deadlines.yml", found, "The deadline data is wrong; fix each problem and build again", problems)
+    _letters(site)
     return files
 
 
@@ -75,6 +78,13 @@ def _finder(site: content.Site, shown: Path, pages: set[str]) -> None:
         check = finder_check.citation_check(registry.edition())
         problems = finder_check.check(flow, known, check, pages, limits)
     site.keep("finder.yml", flow if checked and not problems else None, FINDER_HEADING, problems)
+
+
+def _letters(site: content.Site) -> None:
+    """letters.yml, with the service's plain-text local details filled in."""
+    plain = local_details.plain_markers(site.value("local.yml"))
+    letters, problems = letters_model.load(site.path("letters.yml"), plain, site.read)
+    site.keep("letters.yml", None if problems else letters, LETTERS_HEADING, problems)
 
 
 def _plain_english(site: content.Site) -> None:
