@@ -89,3 +89,33 @@ def test_new_pages_and_letters_pass_axe(browser, site, site_url):
                              for v in results["violations"]]
             context.close()
     assert not problems, "\n".join(problems)
+
+
+def _text(site: Path, page: str) -> str:
+    html = (site / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+@pytest.mark.parametrize("page", ["registering-an-appeal.md", "late-appeals.md"])
+def test_the_certificate_month_is_not_offered_to_appeals_only_about_the_school(site: Path, page: str) -> None:
+    """Legal review H2/M6: the clock runs from when the letter was sent; no extra month for an
+    appeal only about the school or college named."""
+    text = _text(site, page)
+    assert "within 2 months after the council sent you its decision letter" in text
+    assert "An appeal only about the school or college named does not get this extra month" in text
+    assert "date on the certificate" not in text
+
+
+def test_evidence_does_not_hold_back_the_appeal(site: Path) -> None:
+    """Legal review M7: reports can follow; only missing required papers return the form."""
+    text = _text(site, "registering-an-appeal.md")
+    assert "Do not wait for reports before you send your appeal" in text
+    assert "until the Tribunal has everything" not in text
+    assert "SEND4A" not in text  # a form number no public source confirmed
+
+
+def test_christmas_and_august_rule_is_for_appeals_only(site: Path) -> None:
+    """Legal review M9."""
+    text = _text(site, "late-appeals.md")
+    assert "They do not give you more time to contact the mediation adviser" in text

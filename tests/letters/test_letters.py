@@ -191,11 +191,11 @@ def test_booklet_ends_with_the_letters_appendix(site):
 
 def test_a_bad_citation_in_letters_fails_the_build_with_file_and_line(build_variant):
     text = DATA.read_text(encoding="utf-8")
-    line = text[: text.index("code: paragraph 11.31")].count("\n") + 1
+    line = text[: text.index("code: paragraph 11.1\n")].count("\n") + 1
 
     def edit(project: Path) -> None:
         path = project / "docs" / "data" / "letters.yml"
-        path.write_text(text.replace("code: paragraph 11.31", "code: paragraph 11.131"), encoding="utf-8")
+        path.write_text(text.replace("code: paragraph 11.1\n", "code: paragraph 11.131\n", 1), encoding="utf-8")
 
     result = build_variant(edit)
     assert result.returncode != 0
