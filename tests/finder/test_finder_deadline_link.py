@@ -27,5 +27,5 @@ def test_home_page_warning_links_the_deadline_page(site: Path) -> None:
     warning = _article((site / "index.html").read_text(encoding="utf-8")).split('class="site-warning"', 1)[1]
     warning = warning.split("</div>", 1)[0]
     assert 'href="when-is-my-deadline/"' in warning
-    assert "only about the school named" in warning
-    assert "after the council sent it" in warning
+    assert "within 2 months after the council sent it" in warning
+    assert "of the letter" not in warning
