@@ -24,10 +24,15 @@ def _plural(ranges: tuple[Range, ...]) -> bool:
     return len(ranges) > 1 or any(first != last for first, last in ranges)
 
 
-def accessible_name(citation: Citation, edition: Edition) -> str:
-    """``SEND Code of Practice, paragraph 11.45``; ``…, sections 11.2 and 11.67 to 11.111``."""
+def accessible_name(citation: Citation, edition: Edition, visible: str = "") -> str:
+    """``SEND Code of Practice, paragraph 11.45``; ``…, sections 11.2 and 11.67 to 11.111``.
+
+    A list written with commas ("11.13, 11.45") keeps its visible words in the name, so the
+    visible text is part of the accessible name (WCAG 2.5.3).
+    """
     noun = citation.noun + ("s" if _plural(citation.ranges) else "")
-    return f"{edition.short_title}, {noun} {citation.paragraphs_text}"
+    words = visible if "," in visible else citation.paragraphs_text
+    return f"{edition.short_title}, {noun} {words}"
 
 
 def range_id(first: Para, last: Para) -> str:
@@ -51,7 +56,7 @@ def link(citation: Citation, visible: str, edition: Edition, described: bool = T
     describedby = f'aria-describedby="{ids}" ' if described else ""
     return (
         f'<a class="{CSS_CLASS}" href="{escape(edition.page)}" '
-        f'aria-label="{escape(accessible_name(citation, edition))}" '
+        f'aria-label="{escape(accessible_name(citation, edition, visible))}" '
         f'{describedby}title="{escape(title)}">{visible}</a>'
     )
 

@@ -495,7 +495,8 @@ def _expected_name(text: str, noun_hint: str | None = None) -> str:
     [citation] = citations_parse.find(text)
     noun = citation.noun if noun_hint is None else noun_hint
     plural = len(citation.ranges) > 1 or any(a != b for a, b in citation.ranges)
-    return f"SEND Code of Practice, {noun}{'s' if plural else ''} {citation.paragraphs_text}"
+    words = text.strip("()") if "," in text else citation.paragraphs_text  # a list keeps its words
+    return f"SEND Code of Practice, {noun}{'s' if plural else ''} {words}"
 
 
 def test_site_citations_are_links_and_all_listed(site: Path):
