@@ -174,8 +174,8 @@ def with_extra(text: str, extra: dict) -> str:
 
 
 # What the hooks give the rest of the build, captured from one build with them (PDFs skipped):
-# the values they put into config.extra for the templates (after every on_config), the files
-# they add (on_files), and each page as the hooks hand it to Markdown: its Markdown after the
+# the values they put into config.extra for the templates and the files they add (both after
+# every on_files: the local details reach config.extra there, from the site model), and each page as the hooks hand it to Markdown: its Markdown after the
 # last on_page_markdown, and the review dates the plain-English hook puts into its meta.
 HOOKS_PROBE = """
 import base64, json, sys, tempfile
@@ -184,11 +184,8 @@ from mkdocs.config import load_config
 config = load_config("mkdocs.yml", site_dir=tempfile.mkdtemp(), strict=False)
 found = {"extra": {}, "files": {}, "pages": {}}
 
-def keep_extra(config):
-    found["extra"] = dict(config.extra)
-    return config
-
 def keep_files(files, config):
+    found["extra"] = dict(config.extra)
     found["files"] = {f.src_uri: base64.b64encode(f.content_bytes).decode() for f in files if f.generated}
     return files
 
@@ -196,7 +193,7 @@ def keep_page(markdown, page, config, files):
     found["pages"][page.file.src_uri] = {"markdown": markdown, "review": page.meta.get("review")}
     return markdown
 
-for event, keep in (("config", keep_extra), ("files", keep_files), ("page_markdown", keep_page)):
+for event, keep in (("files", keep_files), ("page_markdown", keep_page)):
     config.plugins.events[event].append(keep)  # after every hook
 config.plugins.on_startup(command="build", dirty=False)
 build(config)
