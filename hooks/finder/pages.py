@@ -175,7 +175,7 @@ def _clock(result: Result, limits: dict[str, TimeLimit]) -> str:
     """A time limit that may already be running: before the summary and any route."""
     if not result.clock:
         return ""
-    table = _table([limits[name] for name in result.clock.time_limits], "Time limits that may be running now")
+    table = _table([limits[name] for name in result.clock.time_limits], "Time limits running now")
     return f'<div class="finder-clock" markdown>\n\n{_md(result.clock.text)}\n\n{table}\n</div>\n\n'
 
 
@@ -189,7 +189,7 @@ def _page_steps(steps: tuple[PageStep, ...], limits: dict[str, TimeLimit]) -> st
         link += f"#{step.page.split('#')[1]})" if "#" in step.page else ")"
         parts.append(f"### {markdown_text(step.title)}\n\n**Why it helps:** {_md(step.why)}\n\n")
         if step.time_limits:
-            caption = f"Time limits: {step.title}"
+            caption = f"Time limits explained: {step.title}"
             parts.append(_table([limits[n] for n in step.time_limits], caption) + "\n")
         parts.append(f"Read: {link}.\n\n")
     return "".join(parts)

@@ -361,7 +361,7 @@ def test_finder_pages_have_one_heading_back_links_and_no_layout_tables(site: Pat
         for table in parsed.tables:  # only the time limits, as data tables with a header row
             assert table[0] == [("th", "What"), ("th", "Time limit"), ("th", "Source")], page
         html = page.read_text(encoding="utf-8")
-        assert html.count("<table") == html.count("<caption>Time limits: "), page
+        assert html.count("<table") == html.count("<caption>Time limits"), page
         assert "<strong>Time limits:</strong>" not in html, page
         back = parsed.links["finder-back"]
         assert back, f"{page}: no back link"
@@ -392,12 +392,17 @@ def test_result_pages_give_time_limits_with_sources_and_help(site: Path) -> None
         text = " ".join(" ".join(parsed.text).split())
         steps = len(parsed.links["finder-routes"])
         assert text.count("Why it fits:") == steps and text.count("What to do first:") == steps - 1, page
-        # Each route's time limits: a captioned table, or a sentence when there is none to list.
+        # Each route's time limits: a captioned table, or a sentence when there is none to list
+        # (pages to read carry their own "Time limits explained: …" tables).
         assert text.count("Time limits: ") + text.count("Time limits for ") == steps, page
-        # What to do first, and its time limits, lead the page's content: before the list of routes.
+        # A clock already running comes first; then what to do first and its time limits, before
+        # the list of routes.
         html = page.read_text(encoding="utf-8")
         content = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<article"):]).split())
-        assert content.index("What to do first") < content.index("Time limits") < content.index("The routes that fit"), page
+        first = content.index("What to do first")
+        assert first < content.index("Time limits: ") < content.index("The routes that fit"), page
+        if "Time limits running now" in content:
+            assert content.index("Time limits running now") < first, page
         assert "What this does not cover" in text, page
         assert "How SENDIASS can help" in text and "0118 908 8233" in text, page
         assert "{{" not in text, page

@@ -255,9 +255,16 @@ def test_decision_letter_and_asking_for_the_certificate(site: Path, page: str) -
 # --- Readers never see our doubt (page text; route tables come from routes.yml) ------------------
 
 def pages_in_nav() -> list[str]:
+    def files(items: list) -> list[str]:
+        """Page files of the nav, sections (such as Model letters) included."""
+        found = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            found += files(value) if isinstance(value, list) else [value]
+        return found
+
     nav = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["nav"]
-    pages = [next(iter(item.values())) for item in nav]
-    return [p.removesuffix(".md").removesuffix("index").rstrip("/") for p in pages if p.endswith(".md")]
+    return [p.removesuffix(".md").removesuffix("index").rstrip("/") for p in files(nav) if p.endswith(".md")]
 
 
 def test_no_doubt_in_our_own_words(site: Path) -> None:
