@@ -50,7 +50,7 @@ def check_first_screen(found: dict, width: int, height: int, output: str) -> lis
         assert "parents and carers" in found["sentence"]["text"]
     if found["warning"]:
         text = found["warning"]["text"]
-        assert "Warning" in text and "decision letter" in text, text
+        assert "Warning" in text and "council decision" in text and "after the council sent it" in text, text
         assert "2 months" in text and "1 month" in text and "mediation adviser" in text, text
     assert found["buttonHref"] in ("route-finder/", "route-finder/index.html"), found["buttonHref"]
     phone = LOCAL["service"]["phone"]
