@@ -8,19 +8,15 @@ it. Chromium is Debian's (``CHROME_PATH``).
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
 import json
 import os
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from weight import CHROMIUM, QuietHandler
+from weight import CHROMIUM, QuietHandler, served
 
 LIGHTHOUSE_DIR = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -50,18 +46,9 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def gzip_served(folder: Path) -> Iterator[str]:
+def gzip_served(folder: Path):  # noqa: ANN201 - a context manager
     """``folder`` served with gzip on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return served(folder, GzipHandler)
 
 
 def install_lighthouse() -> Path:
