@@ -7,7 +7,8 @@
    2. Tabbing through the header's search box opens the search overlay; close it again when
       focus moves on, so the overlay never covers the focused link.
    3. A table wider than the page scrolls inside its own box: make that box a named region a
-      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise).
+      keyboard can scroll (only while it does scroll, so it is no extra Tab stop otherwise),
+      checked again whenever the table or its box changes size.
    4. A page shown again (Back, Forward) starts with the menu and search closed. Material marked
       their checkboxes autocomplete="off" for this, which HTML does not allow on a checkbox
       (hooks/a11y_fixes.py removes it).
@@ -97,6 +98,22 @@
     });
   }
 
+  // The full stylesheet arrives after the first paint (hooks/first_paint/), so a table can start
+  // to scroll sideways after scrollRegions first ran, without the window changing size: check
+  // again whenever a table or its box changes size.
+  var regionWatcher = window.ResizeObserver ? new ResizeObserver(scrollRegions) : null;
+
+  function watchScrollRegions() {
+    scrollRegions();
+    if (!regionWatcher) return;
+    regionWatcher.disconnect();
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      regionWatcher.observe(wrap);
+      var table = wrap.querySelector("table");
+      if (table) regionWatcher.observe(table);
+    });
+  }
+
   function closePanelsWhenShownAgain() {
     window.addEventListener("pageshow", function () {
       ["__drawer", "__search"].forEach(function (id) {
@@ -131,7 +148,8 @@
     scrollRegions();
     window.addEventListener("resize", scrollRegions);
     // Material wraps tables after the page loads; check again once it has.
-    if (window.document$) window.document$.subscribe(scrollRegions);
+    if (window.document$) window.document$.subscribe(watchScrollRegions);
+    else watchScrollRegions();
     checkSchemeInUse();
     new MutationObserver(checkSchemeInUse).observe(document.body, { attributeFilter: ["data-md-color-scheme"] });
   }
