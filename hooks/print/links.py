@@ -97,6 +97,11 @@ def _attrs_text(attrs: dict[str, str]) -> str:
     return "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attrs.items())
 
 
+def _unlinked(text: str, css: list[str]) -> str:
+    """A link with nowhere to go on paper: its text, keeping its classes for the print styles."""
+    return f'<span class="{" ".join(["print-unlinked", *css])}">{text}</span>'
+
+
 def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext, printed: set[str]) -> str:
     attrs = {m["name"]: html.unescape(m["value"]) for m in ATTR.finditer(match["attrs"])}
     text = match["text"]
@@ -113,7 +118,7 @@ def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext, printed:
         if page is not None and page.src_uri in ctx.in_document:
             anchor = _anchor(page, parts.fragment, ctx.prefix_ids)
             if anchor is None:
-                return f'<span class="print-unlinked">{text}</span>'
+                return _unlinked(text, css)
             attrs["href"] = anchor
             if page.src_uri != ctx.page.src_uri:
                 css.append("print-page-ref")
@@ -121,7 +126,7 @@ def _rewrite_link(match: re.Match[str], content: str, ctx: LinkContext, printed:
                 attrs["class"] = " ".join(css)
             return f"<a{_attrs_text(attrs)}>{text}</a>"
         if not ctx.site_url:
-            return f'<span class="print-unlinked">{text}</span>'
+            return _unlinked(text, css)
         href = urljoin(ctx.site_url.rstrip("/") + "/", path)
         if parts.fragment:
             href += f"#{parts.fragment}"

@@ -6,14 +6,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
 from pypdf import PdfReader
 
 from print import tables as print_tables
 
+PROJECT = Path(__file__).resolve().parents[2]
+
 # WeasyPrint ends a line broken by automatic hyphenation with U+2010 (HYPHEN).
 AUTOMATIC_BREAK = re.compile(r"(\w+)\u2010\s*\n\s*(\w+)")
-ROUTES = ["Talk to the school", "Make a complaint", "Disagreement resolution", "Mediation",
-          "Appeal to the Tribunal", "School exclusion appeals"]
+ROUTES = [route["name"] for route in yaml.safe_load(
+    (PROJECT / "docs" / "data" / "routes.yml").read_text(encoding="utf-8"))["routes"]]
 LABELS = ["In short", "What it is for", "Who runs it", "Time limits", "Who can help"]
 
 

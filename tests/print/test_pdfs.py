@@ -138,6 +138,9 @@ def rewrite(content: str, *, booklet: bool = False, site_url: str | None = None,
         ('<p><a href="../mediation/">mediation</a></p>', {},
          '<p><span class="print-unlinked">mediation</span></p>'),
         ('<p><a href="#here">below</a></p>', {}, '<a href="#here">below</a>'),
+        # A link with nowhere to go keeps its classes, so print.css can still style or hide it.
+        ('<p><a href="../route-finder/" class="site-start-button">Start now</a></p>', {},
+         '<p><span class="print-unlinked site-start-button">Start now</span></p>'),
         # A leaflet's link to itself (a table marking the current route) is plain text.
         ('<th><a href="./" aria-current="page">Complaints</a></th>', {},
          '<th><span class="print-unlinked">Complaints</span></th>'),
@@ -366,13 +369,28 @@ def html_headings(site: Path, src_uri: str) -> list[str]:
     url = src_uri.removesuffix("index.md") if src_uri.endswith("index.md") else src_uri[:-3] + "/"
     built = (site / url / "index.html").read_text(encoding="utf-8")
     article = built.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    # The comparison's phone cards are not printed (print.css): the wide table is, under its caption.
+    article = re.sub(r'<div class="routes-cards">\s*<h2>.*?</h2>', "", article, flags=re.DOTALL)
     found = re.findall(r"<h([12])\b[^>]*>(.*?)</h\1>", article, re.DOTALL)
     return [html.unescape(re.sub(r"<[^>]+>", "", text)).strip() for _, text in found]
 
 
+def nav_entries(items: list | None = None) -> list[tuple[str | None, str]]:
+    """Every page in mkdocs.yml's navigation, sections opened, as (title or None, page)."""
+    if items is None:
+        items = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]
+    entries: list[tuple[str | None, str]] = []
+    for item in items:
+        if isinstance(item, str):
+            entries.append((None, item))
+            continue
+        title, value = next(iter(item.items()))
+        entries.extend(nav_entries(value) if isinstance(value, list) else [(title, value)])
+    return entries
+
+
 def booklet_pages(site: Path) -> list[str]:
-    nav = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]
-    pages = [next(iter(item.values())) for item in nav]
+    pages = [page for _, page in nav_entries()]
     return [p for p in pages if not any(
         p == out or (out.endswith("/") and p.startswith(out)) for out in PRINT["booklet_leaves_out"])]
 
@@ -500,10 +518,13 @@ def test_text_reads_in_order_with_footer_on_every_page(site, name):
 def test_booklet_has_contents_with_page_numbers(site):
     for name in ("booklet", "booklet-large-print"):
         pages = pages_text(pdf_path(site, name))
-        contents = " ".join(pages[1].split())
+        # The contents run from page 2 to the page before the first chapter (large print: two pages).
+        home = html_headings(site, booklet_pages(site)[0])[0]
+        first_chapter = next(i for i in range(2, len(pages)) if home in " ".join(pages[i].split()))
+        contents = " ".join(" ".join(pages[1:first_chapter]).split())
         assert contents.startswith("Contents")
-        nav = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]
-        entries = {next(iter(item.values())): next(iter(item)) for item in nav}
+        # A page without a title in the navigation (a letter) is listed by its heading.
+        entries = {src: title or html_headings(site, src)[0] for title, src in nav_entries()}
         for src in booklet_pages(site):
             match = re.search(re.escape(entries[src]) + r"[ .]*page (\d+)", contents)
             assert match, f"{name}: {entries[src]} is not in the contents"
@@ -550,3 +571,12 @@ def test_downloads_page_lists_every_file_with_real_size_and_pages(site):
         assert f'href="{path.name}"' in entry[1]
         assert f"(PDF, {size}, {count} page{'s' if count != 1 else ''})" in entry[1]
     assert "not made in this build" not in page
+
+
+def test_start_button_is_not_on_paper(site):
+    """The home page's start button leads to "Which route fits?", which the booklet leaves out."""
+    home = html_headings(site, "index.md")[0]
+    for name in ("booklet", "booklet-large-print"):
+        pages = [" ".join(p.split()) for p in pages_text(pdf_path(site, name))]
+        (first,) = [p for p in pages if home in p][:1]
+        assert "Start now" not in first, name
