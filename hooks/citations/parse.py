@@ -354,7 +354,7 @@ def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
 
 def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
     """Citations in the text values of a YAML data file, each with the file line it is on."""
-    return find_in_source(yaml_source.Source(None, yaml.compose(text, Loader=yaml_source.FAST_LOADER), text), edition)
+    return find_in_source(yaml_source.Source(None, yaml_source.compose(text), text), edition)
 
 
 def find_in_source(source: yaml_source.Source, edition: str | None = None) -> list[Citation]:

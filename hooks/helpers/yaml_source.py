@@ -32,22 +32,73 @@ class YamlSyntaxError(ValueError):
     @property
     def message(self) -> str:
         """What is wrong and what to do, for a message that starts with the file and line."""
+        if isinstance(self.__cause__, DataError):
+            return str(self.__cause__.problem)
         return f"is not valid YAML: {self}; fix the YAML syntax"
 
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10 times faster
+# Lists and mappings inside each other: the data files need fewer than 10 levels. Far deeper
+# nesting (thousands of brackets) crashes the parser's tree builder, so it is refused first.
+MAX_DEPTH = 64
+
+
+class DataError(yaml.MarkedYAMLError):
+    """Valid YAML that a data file must not hold (an alias, a repeated key, deep nesting)."""
+
+
+def _refuse_unsafe_shapes(text: str) -> None:
+    """Refuse aliases (``*name``: an alias bomb expands without limit) and nesting deeper than
+    :data:`MAX_DEPTH`, reading the parser's events, before any tree is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise DataError(problem=f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
+                            "write the value out in full instead", problem_mark=event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataError(problem=f"lists and mappings are nested more than {MAX_DEPTH} deep; "
+                                "check the brackets and indentation", problem_mark=event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _refuse_repeated_keys(root: yaml.Node | None) -> None:
+    """Refuse a key written twice in one mapping: YAML would silently keep only the last value."""
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                    first = seen[key.value].start_mark.line + 1
+                    raise DataError(problem=f"the key '{key.value}' is here and on line {first}; the second "
+                                    "would silently replace the first: merge them or rename one",
+                                    problem_mark=key.start_mark)
+                if isinstance(key, yaml.ScalarNode):
+                    seen[key.value] = key
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
 
 
 def _load(text: str) -> tuple[yaml.Node | None, Any]:
     """The node tree of ``text`` and the data built from it, in one pass of the fast parser.
 
-    On an error the text is parsed again by PyYAML's own parser, whose message also shows the
-    offending line, and that error is raised as :class:`YamlSyntaxError`.
+    Aliases, deep nesting and repeated keys are refused first (:class:`DataError`). On a syntax
+    error the text is parsed again by PyYAML's own parser, whose message also shows the offending
+    line, and that error is raised as :class:`YamlSyntaxError`.
     """
     loader = FAST_LOADER(text)
     try:
+        _refuse_unsafe_shapes(text)
         root = loader.get_single_node()
+        _refuse_repeated_keys(root)
         return root, loader.construct_document(root) if root is not None else None
+    except DataError as error:
+        raise YamlSyntaxError(error) from error
     except yaml.YAMLError as fast_error:
         try:
             yaml.safe_load(text)
@@ -75,7 +126,6 @@ class Source:
         """Line of the node at ``keys``; else of its nearest parent found; else 1.
 
         A mapping key's line is the line of the key; a list item's, the line of the item.
-        With a repeated key, the last one that holds the deepest part of the path counts.
         """
         return _find(self.root, keys, 1)[1]
 

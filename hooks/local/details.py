@@ -50,6 +50,9 @@ HINTS = {
 }
 
 
+WHOLE_FILE = "(file)"  # a Problem's key when the file as a whole is wrong (its YAML)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One bad local detail: where, which key, what is wrong and what to do."""
@@ -60,6 +63,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.key == WHOLE_FILE:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}: local detail '{self.key}' {self.message}"
 
 
@@ -86,7 +91,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
     try:
         source = read(path)
     except yaml_source.YamlSyntaxError as error:
-        return {}, [Problem(path, error.line, "(file)", error.message)]
+        return {}, [Problem(path, error.line, WHOLE_FILE, error.message)]
     data = source.data or {}
     values: dict[str, str] = {}
     problems: list[Problem] = []

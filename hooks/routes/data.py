@@ -19,7 +19,7 @@ from helpers.yaml_source import Reader
 from routes import time_limits
 from routes.citations import CitationCheck
 from routes.time_limits import STATED, TIMESCALE_KEYS
-from routes.model import Entry, Link, Problem, Route, Timescale
+from routes.model import WHOLE_FILE, Entry, Link, Problem, Route, Timescale
 
 # field -> kind of value. "text": plain text, or a mapping that may carry a source;
 # "claim": as text, but a statement must carry a source (code, law or leaflet).
@@ -326,7 +326,7 @@ def load(
     try:
         source = read(path)
     except yaml_source.YamlSyntaxError as error:
-        return [], [Problem(path, error.line, "(file)", "(file)", error.message)]
+        return [], [Problem(path, error.line, WHOLE_FILE, WHOLE_FILE, error.message)]
     data = source.data or {}
     checker = _Checker(path, source, local_values, citation)
     raw = data.get("routes") if isinstance(data, dict) else None

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+WHOLE_FILE = "(file)"  # a Problem's route and field when the file as a whole is wrong (its YAML)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One broken rule: where it is, which route and field, what is wrong and what to do."""
@@ -21,6 +24,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.route == WHOLE_FILE:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}: route '{self.route}', field '{self.field}': {self.message}"
 
 

@@ -109,3 +109,26 @@ def test_report_lists_every_file_under_its_heading(tmp_path):
     assert site.report() == "A is wrong:\n  a.yml:1: one\n  a.yml:2: two\nC is wrong:\n  c.yml:5: three"
     assert site.good("b.yml") and not site.good("a.yml") and not site.good("missing.yml")
     assert site.value("b.yml") == 3
+
+
+def test_repeated_keys_and_aliases_in_data_fail_the_build_with_both_lines(build_variant):
+    """Issue 19, items 6 and 10: a second ``time_limits:`` silently dropped a route's limits (and
+    the error blamed finder.yml); an alias bomb made the build run forever."""
+    lines: dict[str, int] = {}
+
+    def edit(project: Path) -> None:
+        data = project / "docs" / "data"
+        routes = (data / "routes.yml").read_text(encoding="utf-8")
+        start = routes.index("  - id: complaint\n")
+        lines["kept"] = routes[:routes.index("    time_limits:", start)].count("\n") + 2  # after the insert
+        lines["added"] = _replace(data / "routes.yml", "  - id: complaint\n",
+                                  "  - id: complaint\n    time_limits: []\n") + 1
+        lines["local"] = _replace(data / "local.yml", "  short_name: SENDIASS\n",
+                                  "  short_name: &n SENDIASS\n  area_again: *n\n") + 1
+
+    result = build_variant(edit)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log, log
+    assert f"routes.yml:{lines['kept']}: the key 'time_limits' is here and on line {lines['added']};" in log, log
+    assert f"local.yml:{lines['local']}: '*n' repeats another part of the file" in log, log
+    assert "finder.yml" not in log, "the error names the file that is wrong"

@@ -16,7 +16,7 @@ routes:
       - text: B
   - id: appeal
     cost: none
-title: Again
+other: Again
 """
 
 
@@ -31,13 +31,14 @@ title: Again
         (("routes", 0, "links", 1, "text"), 9),
         (("routes", 1), 10),
         (("routes", 1, "cost"), 11),
-        (("title",), 12),  # a repeated key: the last one, as in the data
+        (("title",), 2),
+        (("other",), 12),
         # not there: the nearest parent's line, else 1
         (("routes", 1, "links"), 10),
         (("routes", 0, "links", 5), 6),
         (("routes", 7, "cost"), 3),
         (("routes", "id"), 3),
-        (("title", "x"), 12),
+        (("other", "x"), 12),
         (("missing",), 1),
         ((0,), 1),
     ],
@@ -46,15 +47,33 @@ def test_line_of_key_path(keys, line):
     assert yaml_source.parse(TEXT).line_of(*keys) == line
 
 
-def test_repeated_key_uses_the_last_one_that_has_the_path():
-    source = yaml_source.parse("a:\n  b: 1\nc: 2\na:\n  d: 3\n")
-    assert source.data == {"a": {"d": 3}, "c": 2}
-    assert [source.line_of("a", key) for key in ("b", "d", "x")] == [2, 5, 4]
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # Issue 19, item 10: a second block silently replaced the first.
+        ("a:\n  b: 1\nc: 2\na:\n  d: 3\n", 4, "the key 'a' is here and on line 1"),
+        ("routes:\n  - id: x\n    time_limits: [a]\n    cost: free\n    time_limits: [b]\n", 5,
+         "the key 'time_limits' is here and on line 3"),
+        # Item 6: an alias bomb (each level doubles the one before) and 30,000 nested brackets.
+        ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", 2, "'*a' repeats another part of the file"),
+        ("a: " + "[" * 30000 + "]" * 30000 + "\n", 1, "lists and mappings are nested more than 64 deep"),
+    ],
+)
+def test_data_files_refuse_repeated_keys_aliases_and_deep_nesting(text, line, message):
+    with pytest.raises(yaml_source.YamlSyntaxError) as caught:
+        yaml_source.parse(text)
+    assert caught.value.line == line
+    assert caught.value.message.startswith(message), caught.value.message
+
+
+def test_nesting_that_data_needs_is_kept():
+    text = "a:\n" + "".join("  " * depth + f"k{depth}:\n" for depth in range(1, 20)) + "  " * 20 + "v: 1\n"
+    assert yaml_source.parse(text).line_of("a", "k1", "k2") == 3
 
 
 def test_data_is_what_safe_load_gives():
     source = yaml_source.parse(TEXT)
-    assert source.data["routes"][0]["links"][1] == {"text": "B"} and source.data["title"] == "Again"
+    assert source.data["routes"][0]["links"][1] == {"text": "B"} and source.data["other"] == "Again"
     assert yaml_source.parse("").data is None and yaml_source.parse("").line_of("a") == 1
 
 
