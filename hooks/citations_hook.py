@@ -22,6 +22,9 @@ from helpers import yaml_source
 log = logging.getLogger("mkdocs.plugins.citations")
 
 REGISTRY_FILE = "code_of_practice.yml"
+# Registries of sources, never published as text: the Code's own paragraphs, and the legal facts
+# (whose legal sources cite schedules and paragraphs of other laws).
+NOT_PUBLISHED = (REGISTRY_FILE, "legal_facts.yml")
 REFERENCES_PAGE = "code-of-practice-references.md"
 TABLE_PLACEHOLDER = '<div class="cop-references-table"></div>'
 REFERENCES_MARKDOWN = """---
@@ -58,7 +61,7 @@ def on_files(files, config):
         return files  # content_hook reports the registry's problems
     route_pages = citations_page.route_pages(site.value("routes.yml"))
     for path in site.files():
-        if path.name != REGISTRY_FILE:
+        if path.name not in NOT_PUBLISHED:
             try:
                 source = site.read(path)
             except (OSError, yaml_source.YamlSyntaxError):

@@ -16,11 +16,13 @@ from mkdocs.exceptions import PluginError
 
 from citations import parse as citations_parse
 from citations import registry as citations_registry
+from content import legal_facts
 from content import site as content
 from deadlines import build as deadlines
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
+from helpers import yaml_source
 from letters import model as letters_model
 from local import details as local_details
 from plain_english import glossary, outdated_terms, readability
@@ -31,6 +33,9 @@ from routes import data as routes_data
 ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each problem and build again"
 LETTERS_HEADING = "The model letters (docs/data/letters.yml) are wrong; fix each problem and build again"
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
+FACTS_HEADING = "A time limit disagrees with the legal facts (docs/data/legal_facts.yml); fix each and build again"
+# The data files whose time limits and rules name a legal fact (`fact:`).
+STATING_FACTS = ("routes.yml", "deadlines.yml")
 
 
 def on_files(files, config):
@@ -47,7 +52,20 @@ def on_files(files, config):
     found, problems = deadlines.load(site.path("deadlines.yml"), "docs/data/deadlines.yml", site.read)
     site.keep("deadlines.yml", found, "The deadline data is wrong; fix each problem and build again", problems)
     _letters(site)
+    _legal_facts(site)
     return files
+
+
+def _legal_facts(site: content.Site) -> None:
+    """legal_facts.yml, and every fact named in the files that state time limits."""
+    facts, problems = legal_facts.load(site.path("legal_facts.yml"), site.read)
+    for name in STATING_FACTS:
+        try:
+            source = site.read(site.path(name))
+        except (OSError, yaml_source.YamlSyntaxError):
+            continue  # the file's own loader reports it
+        problems += facts.check(source, f"docs/data/{name}")
+    site.keep("legal_facts.yml", facts, FACTS_HEADING, problems)
 
 
 def _routes(site: content.Site, pages: set[str]) -> None:

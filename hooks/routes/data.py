@@ -46,7 +46,7 @@ FIELDS: dict[str, str] = {
     "confused_with": "route_ids",
 }
 
-# fact: the entry's name in ../shared/reference/facts.yml; sources: the web pages that confirm it;
+# fact: the entry's name in docs/data/legal_facts.yml (checked by content/legal_facts.py); sources: the web pages that confirm it;
 # note: doubt or context for staff. None of the three is ever shown to readers.
 STAFF_KEYS = {"fact", "sources", "note"}
 ENTRY_KEYS = {"text", "not_applicable", "ask", "code", "law", "leaflet", "confidence", "links"} | STAFF_KEYS

@@ -1,7 +1,7 @@
 """Time limits in the route data: a route's list, and one time limit's checks.
 
 Every time limit needs what, limit, its law or Code paragraph, its fact (its entry in
-../shared/reference/facts.yml) and its confidence. No MkDocs here.
+docs/data/legal_facts.yml, which content/legal_facts.py checks it against) and its confidence. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from routes.model import Entry, TimeLimit
 
-# fact: the entry's name in facts.yml; sources: pages that confirm it; note: for staff only.
+# fact: the entry's name in legal_facts.yml; sources: pages that confirm it; note: for staff only.
 TIME_LIMIT_KEYS = {"what", "limit", "code", "law", "fact", "confidence", "sources", "note"}
 TIMESCALE_KEYS = TIME_LIMIT_KEYS | {"page"}
 STATED = {"verified", "leaflet-only"}
@@ -63,7 +63,7 @@ def one(checker: Checker, where: str, item: Any, keys: set[str]) -> TimeLimit | 
         checker.add(
             where,
             "time limit has no source; add 'law:' (the regulation) or 'code:' (the Code "
-            "paragraph), copied from ../shared/reference/facts.yml",
+            "paragraph), copied from docs/data/legal_facts.yml",
         )
     if item.get("confidence") is None:
         checker.add(f"{where}.confidence", f"is missing; write {' or '.join(sorted(STATED))}")
