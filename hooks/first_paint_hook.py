@@ -1,4 +1,5 @@
-"""MkDocs glue for hooks/first_paint/inline.py: every page paints without waiting for the network."""
+"""MkDocs glue for hooks/first_paint/inline.py: every page paints without waiting for the network;
+then, last of all, hooks/safety/csp.py gives the finished page its Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import posixpath
 from pathlib import Path
 
 from first_paint import inline as first_paint
+from safety import csp
 
 
 def on_post_page(output, page, config):
@@ -19,7 +21,19 @@ def on_post_page(output, page, config):
         path = site / posixpath.normpath(posixpath.join(folder, href.split("?")[0]))
         return _text(path) if path.is_file() else None
 
-    return first_paint.fast_first_paint(output, read)
+    return csp.with_policy(first_paint.fast_first_paint(output, read), _offline(config))
+
+
+def on_post_template(output_content, template_name, config):
+    """Theme pages rendered from templates (Material's 404.html) get the policy too."""
+    if template_name.endswith(".html") and "<html" in output_content:
+        return csp.with_policy(output_content, _offline(config))
+    return output_content
+
+
+def _offline(config) -> bool:
+    """Whether this is the offline copy's build (hooks/offline_hook.py set it up)."""
+    return bool(config.extra.get("offline_copy", {}).get("active"))
 
 
 def _text(path: Path) -> str:

@@ -89,6 +89,7 @@ def start_page(site_name: str) -> str:
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="0; url={home}">
 <title>Start here: {name} (offline copy)</title>
