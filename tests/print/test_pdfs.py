@@ -573,10 +573,14 @@ def test_downloads_page_lists_every_file_with_real_size_and_pages(site):
     assert "not made in this build" not in page
 
 
-def test_start_button_is_not_on_paper(site):
-    """The home page's start button leads to "Which route fits?", which the booklet leaves out."""
+def test_home_page_on_paper_leads_only_to_what_is_printed(site):
+    """The start button ("Which route fits?") and the calculator are not in the booklet: on paper
+    the home page has no start button, and its warning points to the box in the appeal chapter."""
     home = html_headings(site, "index.md")[0]
     for name in ("booklet", "booklet-large-print"):
         pages = [" ".join(p.split()) for p in pages_text(pdf_path(site, name))]
-        (first,) = [p for p in pages if home in p][:1]
+        first = next(p for p in pages if home in p and "Warning" in p)  # not the cover
         assert "Start now" not in first, name
+        assert "if later. To work out your deadline, use the box in Appeal to the Tribunal (page " in first, name
+        box = re.search(r"use the box in Appeal to the Tribunal \(page (\d+)\)", first)
+        assert "Work out your deadline" in pages[int(box[1]) - 1] + pages[int(box[1])], name
