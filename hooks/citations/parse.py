@@ -16,13 +16,12 @@ data file, with the file line of each. This module knows nothing about MkDocs or
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import yaml
 
+from citations.mask import masked_page, masked_value
 from helpers import yaml_source
 
 
@@ -178,103 +177,9 @@ BARE = re.compile(
     re.IGNORECASE,
 )
 
-FENCE = re.compile(r"^\s*(?:>\s*)*(```+|~~~+)")
-INLINE_CODE = re.compile(r"(`+).+?\1")
-MASKED_ELEMENT = re.compile(r"<(code|kbd|samp|pre|script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-BLOCK_OPEN = re.compile(r"<(pre|script|style)\b", re.IGNORECASE)
-COMMENT = re.compile(r"<!--.*?-->")
-TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
-LINK_ADDRESS = re.compile(r"\]\([^)]*\)|^\s*\[[^\]]+\]:\s*\S+.*$")
-WEB_ADDRESS = re.compile(r"(?:https?://|mailto:|tel:|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.]+")
-MARKER = re.compile(r"\{\{.*?\}\}")
-ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:.*$")
 LINK_TEXT = re.compile(r"\[([^\]]*)\]\(|<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE)
-MASK = "\x00"
-# Every pattern above needs one of these in the line: a line without them has nothing to mask.
-MAY_NEED_MASK = re.compile(r"[<`\]@{:]|www\.")
-# Each masking pattern, and what a line must hold for it to match (a cheap test first).
-MASKS = (
-    (MASKED_ELEMENT, re.compile("<")),
-    (INLINE_CODE, re.compile("`")),
-    (TAG, re.compile("<")),
-    (LINK_ADDRESS, re.compile(r"\]")),
-    (WEB_ADDRESS, re.compile(r"https?://|mailto:|tel:|www\.|@")),
-    (MARKER, re.compile(r"\{\{")),
-)
 # Every citation form has a digit: a line without one holds no citation.
 DIGIT = re.compile(r"\d")
-
-
-def _mask(line: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
-        return line
-    chars = list(line)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = MASK
-    return "".join(chars)
-
-
-def _spans(pattern: re.Pattern[str], line: str, group: int = 0) -> list[tuple[int, int]]:
-    return [m.span(group) for m in pattern.finditer(line)]
-
-
-def masked_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
-    """(line number, line, line with every non-text part masked) for each line.
-
-    Masked: fenced code blocks, inline code, code-like HTML elements, HTML comments, tags
-    (with their attributes), link addresses, web and email addresses, markers.
-    """
-    fence: str | None = None
-    closing: str | None = None  # what ends an open multi-line comment or <pre>/<script>/<style>
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        opening = FENCE.match(line)
-        if fence is None and closing is None and opening:
-            fence = opening.group(1)[0] * 3
-            yield number, line, MASK * len(line)
-            continue
-        if fence is None and closing is None and not MAY_NEED_MASK.search(line):
-            yield number, line, line
-            continue
-        if fence is not None:
-            if line.strip().lstrip("> ").startswith(fence):
-                fence = None
-            yield number, line, MASK * len(line)
-            continue
-        spans: list[tuple[int, int]] = []
-        text_from = 0
-        if closing is not None:
-            end = line.lower().find(closing)
-            if end < 0:
-                yield number, line, MASK * len(line)
-                continue
-            text_from = end + len(closing)
-            spans.append((0, text_from))
-            closing = None
-        rest = line[text_from:]
-        for pattern, needs in MASKS:
-            if needs.search(rest):
-                spans.extend((a + text_from, b + text_from) for a, b in _spans(pattern, rest))
-        if ABBREVIATION.match(line):
-            spans.append((0, len(line)))
-        # A comment or code-like element opened on this line and not closed on it.
-        closed = _mask(rest, _spans(MASKED_ELEMENT, rest) + _spans(COMMENT, rest)) if "<" in rest else rest
-        comment = closed.find("<!--")
-        block = BLOCK_OPEN.search(closed)
-        if comment >= 0 and (not block or comment < block.start()):
-            spans.append((comment + text_from, len(line)))
-            closing = "-->"
-        elif block:
-            spans.append((block.start() + text_from, len(line)))
-            closing = f"</{block[1].lower()}"
-        yield number, line, _mask(line, spans)
-
-
-@functools.lru_cache(maxsize=4)
-def masked_page(markdown: str) -> tuple[tuple[int, str, str], ...]:
-    """:func:`masked_lines` of a whole page, kept for the next caller (citations and
-    quotations are both found in the same page)."""
-    return tuple(masked_lines(markdown))
 
 
 def _link_text_spans(line: str) -> list[tuple[int, int]]:
@@ -347,7 +252,7 @@ def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
     for number, line in enumerate(text.splitlines() or [""], start=1):
         if not DIGIT.search(line):
             continue  # masking only hides text: no digit, no citation
-        masked = _mask(line, _spans(WEB_ADDRESS, line) + _spans(MARKER, line))
+        masked = masked_value(line)
         found.extend(find_in_line(line, masked, number, edition))
     return found
 

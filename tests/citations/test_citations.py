@@ -9,6 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from citations import check as citations_check
+from citations import mask as citations_mask
 from citations import parse as citations_parse
 from citations import quotes as citations_quotes
 from citations import registry as citations_registry
@@ -134,9 +135,9 @@ def test_lines_with_nothing_to_mask_take_the_fast_path_with_the_same_result(monk
     pages.append("```\nparagraph 11.45\n```\n<!--\n(11.1)\n-->\n<pre>\n(11.3)\n</pre>\n~~~\n11.4\n~~~\n")
     pages.append("see https://example.org/11.45\nor tel:0118 11.4\nor x@example.org\nor www.example.org/11.4\n"
                   "`11.45` and {{ local.phone }} and <b>11.4</b> and [a](11.45)\n")
-    fast = [list(citations_parse.masked_lines(page)) for page in pages]
-    monkeypatch.setattr(citations_parse, "MAY_NEED_MASK", re.compile(""))  # every line: full path
-    assert fast == [list(citations_parse.masked_lines(page)) for page in pages]
+    fast = [list(citations_mask.masked_lines(page)) for page in pages]
+    monkeypatch.setattr(citations_mask, "MAY_NEED_MASK", re.compile(""))  # every line: full path
+    assert fast == [list(citations_mask.masked_lines(page)) for page in pages]
     assert sum(1 for page in fast for _, line, masked in page if masked != line) > 100
 
 
