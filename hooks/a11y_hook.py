@@ -1,5 +1,6 @@
 """MkDocs glue for hooks/a11y/: check each page's content (a11y/content.py: one h1, alt text,
-table header cells, not empty) and fix Material's markup on every page, 404 included (a11y/fixes.py)."""
+table header cells, not empty; a11y/language.py: lang and dir) and fix Material's markup on
+every page, 404 included (a11y/fixes.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 
 from a11y import content as a11y_content
 from a11y import fixes as a11y_fixes
+from a11y import language as a11y_language
 
 log = logging.getLogger("mkdocs.plugins.a11y")
 
@@ -21,7 +23,8 @@ def fixed(html: str, where: str) -> str:
 
 def on_page_content(html, page, config, files):
     """Each page's content, with the line of its Markdown file where each problem is."""
-    for problem in a11y_content.check(html, page.file.content_string):
+    source = page.file.content_string
+    for problem in a11y_content.check(html, source) + a11y_language.check(html, source):
         log.warning(problem.message(page.file.src_uri))
     return html
 
