@@ -6,6 +6,7 @@ section the author probably meant. This module knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from citations import quotes as citations_quotes
@@ -101,11 +102,12 @@ def _chapter_problem(edition: Edition, number: int) -> tuple[str, str] | None:
             "number in the Code itself")
 
 
-def _loose_number(para: Para) -> tuple[str, str]:
-    return (f"{para} looks like a paragraph of the Code but is not written as a citation, so "
-            "nobody checks it",
-            f"write paragraph {para} or ({para}) and the build checks and links it; if it is not "
-            f"the Code, write it so it cannot be taken for it (a time as {para}am, a sum as £{para})")
+def _loose_number(citation: Citation) -> tuple[str, str]:
+    meant = citation.malformed.guess if citation.malformed and citation.malformed.guess else citation.text
+    return (f"{citation.text} looks like a paragraph of the Code but is not written as a citation, "
+            "so nobody checks it",
+            f"write paragraph {meant} or ({meant}) and the build checks and links it; if it is not "
+            f"the Code, write it so it cannot be taken for it (a time as {meant}am, a sum as £{meant})")
 
 
 def _about_the_code(citation: Citation, edition: Edition) -> bool:
@@ -113,7 +115,8 @@ def _about_the_code(citation: Citation, edition: Edition) -> bool:
     taken for the Code's only when it is in a chapter the registry knows."""
     if citation.form not in ("bare", "number"):
         return True
-    return any(para.chapter in edition.chapters for cited in citation.ranges for para in cited)
+    chapters = {int(number) for number in re.findall(r"(\d+)\.", citation.text)}
+    return any(chapter in edition.chapters for chapter in chapters)
 
 
 def check_citation(citation: Citation, edition: Edition) -> list[Problem]:
@@ -121,7 +124,7 @@ def check_citation(citation: Citation, edition: Edition) -> list[Problem]:
     if not _about_the_code(citation, edition):
         return []
     if citation.form == "number":
-        return [Problem(citation.line, citation.text, *_loose_number(citation.ranges[0][0]))]
+        return [Problem(citation.line, citation.text, *_loose_number(citation))]
     problems: list[tuple[str, str]] = []
     if citation.chapter is not None and (unknown := _chapter_problem(edition, citation.chapter)):
         problems.append(unknown)

@@ -570,16 +570,23 @@ def test_numbers_that_are_not_the_code_are_not_read(markdown: str, edition):
     assert [p for c in found for p in citations_check.check_citation(c, edition)] == []
 
 
-@pytest.mark.parametrize("markdown, loose", [
-    ("see 11.45 for more", "11.45"), ("as 11.2 and 11.67 say", "11.2"), ("p11.45", "11.45"),
+@pytest.mark.parametrize("markdown, loose, meant", [
+    ("see 11.45 for more", "11.45", "11.45"), ("as 11.2 and 11.67 say", "11.2", "11.2"),
+    ("p11.45", "11.45", "11.45"), ("see 11.045", "11.045", "11.45"),
 ])
-def test_a_paragraph_number_no_form_takes_fails_with_the_form_to_write(markdown, loose, edition):
+def test_a_paragraph_number_no_form_takes_fails_with_the_form_to_write(markdown, loose, meant, edition):
     assert citations_parse.find(markdown, "2015-01") == []  # never linked or listed
     found = citations_parse.find(markdown, "2015-01", loose=True)
     [problem] = citations_check.check_citation(found[0], edition)
     assert problem.written == loose
     assert "is not written as a citation" in problem.what
-    assert f"write paragraph {loose} or ({loose})" in problem.fix
+    assert f"write paragraph {meant} or ({meant})" in problem.fix
+
+
+def test_a_malformed_bare_range_is_still_reported(edition):
+    [citation] = citations_parse.find("see 11.045-11.10 now")
+    [problem] = citations_check.check_citation(citation, edition)
+    assert "a 0 in front of the paragraph number" in problem.what
 
 
 def test_chapter_citations_are_checked_against_the_registry(edition):
