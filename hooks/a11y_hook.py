@@ -1,10 +1,14 @@
-"""MkDocs glue for hooks/a11y/fixes.py: fix Material's markup on every page, 404 included."""
+"""MkDocs glue for hooks/a11y/: check each page's content (a11y/content.py: one h1, alt text,
+table header cells, not empty; a11y/language.py: lang and dir) and fix Material's markup on
+every page, 404 included (a11y/fixes.py)."""
 
 from __future__ import annotations
 
 import logging
 
+from a11y import content as a11y_content
 from a11y import fixes as a11y_fixes
+from a11y import language as a11y_language
 
 log = logging.getLogger("mkdocs.plugins.a11y")
 
@@ -14,6 +18,14 @@ def fixed(html: str, where: str) -> str:
     html, problems = a11y_fixes.apply_fixes(html)
     for problem in problems:
         log.warning(f"{where}: {problem}")
+    return html
+
+
+def on_page_content(html, page, config, files):
+    """Each page's content, with the line of its Markdown file where each problem is."""
+    source = page.file.content_string
+    for problem in a11y_content.check(html, source) + a11y_language.check(html, source):
+        log.warning(problem.message(page.file.src_uri))
     return html
 
 

@@ -6,6 +6,7 @@ section the author probably meant. This module knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from citations import quotes as citations_quotes
@@ -38,8 +39,7 @@ def _unknown(edition: Edition, para: Para) -> tuple[str, str] | None:
     """(what is wrong, what to do) if the paragraph is not in the registry."""
     chapter = edition.chapters.get(para.chapter)
     if chapter is None:
-        known = ", ".join(f"{c.number} ({c.first} to {c.last}, {c.title})"
-                          for c in edition.chapters.values())
+        known = _known_chapters(edition)
         what = f"chapter {para.chapter} is not in the registry of the {edition.name} edition"
         guesses = [Para(c, para.number) for c in edition.chapters]
         meant = [g for g in guesses if edition.known(g)]
@@ -89,9 +89,45 @@ def _range_problems(edition: Edition, first: Para, last: Para) -> list[tuple[str
     return found
 
 
+def _known_chapters(edition: Edition) -> str:
+    return ", ".join(f"{c.number} ({c.first} to {c.last}, {c.title})" for c in edition.chapters.values())
+
+
+def _chapter_problem(edition: Edition, number: int) -> tuple[str, str] | None:
+    """(what is wrong, what to do) if a cited chapter is not in the registry."""
+    if number in edition.chapters:
+        return None
+    return (f"chapter {number} is not in the registry of the {edition.name} edition",
+            f"the registry knows chapter {_known_chapters(edition)} only; check the chapter "
+            "number in the Code itself")
+
+
+def _loose_number(citation: Citation) -> tuple[str, str]:
+    meant = citation.malformed.guess if citation.malformed and citation.malformed.guess else citation.text
+    return (f"{citation.text} looks like a paragraph of the Code but is not written as a citation, "
+            "so nobody checks it",
+            f"write paragraph {meant} or ({meant}) and the build checks and links it; if it is not "
+            f"the Code, write it so it cannot be taken for it (a time as {meant}am, a sum as £{meant})")
+
+
+def _about_the_code(citation: Citation, edition: Edition) -> bool:
+    """A number with nothing around it that names the Code (``see 11.45``, ``1.5 to 2.5``) is
+    taken for the Code's only when it is in a chapter the registry knows."""
+    if citation.form not in ("bare", "number"):
+        return True
+    chapters = {int(number) for number in re.findall(r"(\d+)\.", citation.text)}
+    return any(chapter in edition.chapters for chapter in chapters)
+
+
 def check_citation(citation: Citation, edition: Edition) -> list[Problem]:
-    """Every problem with one citation (none if it is good)."""
+    """Every problem with one citation (none if it is good, or if it is not the Code's)."""
+    if not _about_the_code(citation, edition):
+        return []
+    if citation.form == "number":
+        return [Problem(citation.line, citation.text, *_loose_number(citation))]
     problems: list[tuple[str, str]] = []
+    if citation.chapter is not None and (unknown := _chapter_problem(edition, citation.chapter)):
+        problems.append(unknown)
     if citation.malformed:
         fix = "write a paragraph number such as 11.45, or a range such as 11.13 to 11.38"
         guess = citation.malformed.guess

@@ -52,7 +52,7 @@ def check_data_file(source: Source, shown: str, edition: Edition) -> list[str]:
     """Citations in the text values of a data file, checked like those on pages."""
     return [
         problem.message(shown)
-        for citation in citations_parse.find_in_source(source, edition.id)
+        for citation in citations_parse.find_in_source(source, edition.id, loose=True)
         for problem in citations_check.check_citation(citation, edition)
     ]
 
@@ -95,7 +95,7 @@ def check_page(markdown: str, source: str, where: str, edition: Edition,
     ``source`` is the page file as written (for line numbers); ``routes`` is :func:`route_pages`.
     """
     warnings: list[str] = []
-    found = citations_parse.find(markdown, edition.id)
+    found = citations_parse.find(markdown, edition.id, loose=True)
     marker_lines = {m.line for m in markers.find(markdown, "citations") if m.key == "cross_reference"}
     # The file line of each Markdown line, and the lines other hooks generated: worked out
     # (a diff) only when a citation or a problem needs them.
@@ -125,7 +125,7 @@ def check_page(markdown: str, source: str, where: str, edition: Edition,
                     problem.fix + " (a marker on this line generated the text: fix the data it "
                                   "comes from)")
             warnings.append(_at(problem, line_of(citation.line)).message(where))
-        if not citation.malformed and not citation.in_link and _all_known(citation, edition):
+        if citation.linkable and not citation.malformed and not citation.in_link and _all_known(citation, edition):
             good.append(citation)
     for quote in citations_quotes.find(markdown):
         for problem in citations_check.check_quotation(quote, edition):

@@ -1,28 +1,31 @@
 """Find SEND Code of Practice citations in page Markdown and turn them into a canonical form.
 
 Recognised forms (case-insensitive), as the leaflet writes them and the usual variants:
-``(11.45)``, ``paragraph 11.45``, ``para 11.45``, ``paras. 11.6 to 11.10``,
-``paragraphs 11.6 to 11.10``, ``sections 11.13 to 11.38``, ``sections 11.2 and 11.67 to 11.111``,
-``11.6–11.10`` and ``11.6-11.10`` (a bare range). Citations inside code (fenced or inline,
-``<code>``/``<pre>``), HTML comments, HTML tags and their attribute values, link addresses,
-web addresses and ``{{ … }}`` markers are left alone; text in raw HTML (such as generated
-table cells) is read like any other text.
+``(11.45)``, ``paragraph 11.45``, ``para 11.45``, ``pars 11.45``, ``§11.45``,
+``paras. 11.6 to 11.10``, ``paragraphs 11.6 to 11.10``, ``sections 11.13 to 11.38``,
+``sections 11.2 and 11.67 to 11.111``, ``11.6–11.10``, ``11.6-11.10`` and ``11.6 to 11.10``
+(a bare range), ``SEND Code of Practice (2015) 11.45``, ``11.45 of the Code`` and
+``chapter 11`` (a whole chapter, unless "of" names another document). Citations inside code
+(fenced or inline, ``<code>``/``<pre>``), HTML comments, HTML tags and their attribute values,
+link addresses, web addresses and ``{{ … }}`` markers are left alone; text in raw HTML (such
+as generated table cells) is read like any other text.
 
 A citation becomes (edition, list of paragraph ranges); a citation that looks like one but
 cannot be read (``11.``, ``11..45``, ``11.045``, ``(11.4 5)``) carries a :class:`Malformed`
-with a suggested fix instead. :func:`find_in_yaml` finds them in the text values of a YAML
-data file, with the file line of each. This module knows nothing about MkDocs or the registry.
+with a suggested fix instead. With ``loose=True`` every other number shaped like a paragraph
+(``see 11.45``) is returned too, as form ``"number"``: the checker decides whether it is the
+Code's. :func:`find_in_yaml` finds them in the text values of a YAML data file, with the file
+line of each. This module knows nothing about MkDocs or the registry.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import yaml
 
+from citations.mask import masked_page, masked_value
 from helpers import yaml_source
 
 
@@ -71,12 +74,18 @@ class Citation:
     link_start: int
     link_end: int
     text: str
-    form: str  # "keyword", "brackets" or "bare"
-    noun: str  # "paragraph", "section" (from the keyword; "paragraph" when there is none)
+    form: str  # "keyword", "brackets", "bare", "named", "chapter" or "number"
+    noun: str  # "paragraph", "section" or "chapter" ("paragraph" when there is no keyword)
     ranges: tuple[Range, ...] = ()
     malformed: Malformed | None = None
     in_link: bool = False
     edition: str | None = None
+    chapter: int | None = None  # for form "chapter": the chapter cited
+
+    @property
+    def linkable(self) -> bool:
+        """Paragraphs cited in a recognised form (a chapter or a loose number is only checked)."""
+        return self.form not in ("chapter", "number")
 
     @property
     def paragraphs_text(self) -> str:
@@ -165,116 +174,44 @@ def parse_ranges(body: str) -> tuple[tuple[Range, ...], Malformed | None]:
 
 NUM = r"\d+(?:\.+\d*)*"
 DOTTED = r"\d+\.[\d.]*"
+PARAGRAPH = r"\d+\.\d[\d.]*"  # a number with a digit after its dot, such as 11.45
 SEP = rf"(?:\s*,\s*(?:and\s+)?|\s+(?:to|and|&)\s+|\s*[{DASHES}]\s*)"
+CODE_NAME = r"(?:SEND\s+)?Code(?:\s+of\s+Practice)?\b"
+NOT_AFTER = rf"(?<![\w.£$€/@#:=+{DASHES}])"
 KEYWORD = re.compile(
-    rf"(?<![\w-])(?P<kw>paragraphs?|paras?\.?|sections?)\s+(?P<body>{NUM}(?:{SEP}{DOTTED})*)",
+    rf"(?<![\w-])(?P<kw>paragraphs?|paras?\.?|pars?\.?|sections?|§§?)\s*"
+    rf"(?P<body>{NUM}(?:{SEP}{DOTTED})*)",
+    re.IGNORECASE,
+)
+# "SEND Code of Practice (2015) 11.45", "the Code, 11.45": the number right after the Code's name
+NAMED = re.compile(
+    rf"(?<![\w-]){CODE_NAME}(?:\s*\(\d{{4}}\)|\s+\d{{4}})?\s*,?\s*(?P<body>{PARAGRAPH}(?:{SEP}{DOTTED})*)",
+    re.IGNORECASE,
+)
+# "11.45 of the Code", "11.6 to 11.10 of the SEND Code of Practice"
+OF_THE_CODE = re.compile(
+    rf"{NOT_AFTER}(?P<body>{PARAGRAPH}(?:{SEP}{DOTTED})*)\s+of\s+the\s+{CODE_NAME}",
+    re.IGNORECASE,
+)
+# "chapter 11", unless "of" names another document ("chapter 3 of the Act")
+CHAPTER = re.compile(
+    rf"(?<![\w-])chapter\s+(?P<number>\d+)(?![\w.]*\d)(?!\s+of\s+(?!the\s+{CODE_NAME}))",
     re.IGNORECASE,
 )
 BRACKETS = re.compile(r"\((?P<body>\s*\d[^()\n]*?)\)")
 BRACKET_BODY = re.compile(rf"[\d.\s,{DASHES}]*(?:(?:to|and|&)[\d.\s,{DASHES}]*)*", re.IGNORECASE)
+NOT_A_TIME = r"(?![\w/]|\.\d|\s*(?:am|pm)\b)"
 BARE = re.compile(
-    rf"(?<![\w.£$/@#:=+{DASHES}])(?P<body>\d+\.\d+\s*[{DASHES}]\s*\d+\.\d+)"
-    r"(?![\w/]|\.\d|\s*(?:am|pm)\b)",
+    rf"{NOT_AFTER}(?P<body>\d+\.\d+(?:\s*[{DASHES}]\s*|\s+to\s+)\d+\.\d+){NOT_A_TIME}",
     re.IGNORECASE,
 )
+# Any other number shaped like a paragraph: not money, a time, a version or part of a longer number
+LOOSE = re.compile(r"(?<![\d.,£$€/\\])(?<!version )(?<!\bv)(?P<body>\d+\.\d+)(?![\w%°/]|\.\d|\s*(?:am|pm)\b)",
+                   re.IGNORECASE)
 
-FENCE = re.compile(r"^\s*(?:>\s*)*(```+|~~~+)")
-INLINE_CODE = re.compile(r"(`+).+?\1")
-MASKED_ELEMENT = re.compile(r"<(code|kbd|samp|pre|script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-BLOCK_OPEN = re.compile(r"<(pre|script|style)\b", re.IGNORECASE)
-COMMENT = re.compile(r"<!--.*?-->")
-TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
-LINK_ADDRESS = re.compile(r"\]\([^)]*\)|^\s*\[[^\]]+\]:\s*\S+.*$")
-WEB_ADDRESS = re.compile(r"(?:https?://|mailto:|tel:|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.]+")
-MARKER = re.compile(r"\{\{.*?\}\}")
-ABBREVIATION = re.compile(r"^\s*\*\[[^\]]*\]:.*$")
 LINK_TEXT = re.compile(r"\[([^\]]*)\]\(|<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE)
-MASK = "\x00"
-# Every pattern above needs one of these in the line: a line without them has nothing to mask.
-MAY_NEED_MASK = re.compile(r"[<`\]@{:]|www\.")
-# Each masking pattern, and what a line must hold for it to match (a cheap test first).
-MASKS = (
-    (MASKED_ELEMENT, re.compile("<")),
-    (INLINE_CODE, re.compile("`")),
-    (TAG, re.compile("<")),
-    (LINK_ADDRESS, re.compile(r"\]")),
-    (WEB_ADDRESS, re.compile(r"https?://|mailto:|tel:|www\.|@")),
-    (MARKER, re.compile(r"\{\{")),
-)
 # Every citation form has a digit: a line without one holds no citation.
 DIGIT = re.compile(r"\d")
-
-
-def _mask(line: str, spans: list[tuple[int, int]]) -> str:
-    if not spans:
-        return line
-    chars = list(line)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = MASK
-    return "".join(chars)
-
-
-def _spans(pattern: re.Pattern[str], line: str, group: int = 0) -> list[tuple[int, int]]:
-    return [m.span(group) for m in pattern.finditer(line)]
-
-
-def masked_lines(markdown: str) -> Iterator[tuple[int, str, str]]:
-    """(line number, line, line with every non-text part masked) for each line.
-
-    Masked: fenced code blocks, inline code, code-like HTML elements, HTML comments, tags
-    (with their attributes), link addresses, web and email addresses, markers.
-    """
-    fence: str | None = None
-    closing: str | None = None  # what ends an open multi-line comment or <pre>/<script>/<style>
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        opening = FENCE.match(line)
-        if fence is None and closing is None and opening:
-            fence = opening.group(1)[0] * 3
-            yield number, line, MASK * len(line)
-            continue
-        if fence is None and closing is None and not MAY_NEED_MASK.search(line):
-            yield number, line, line
-            continue
-        if fence is not None:
-            if line.strip().lstrip("> ").startswith(fence):
-                fence = None
-            yield number, line, MASK * len(line)
-            continue
-        spans: list[tuple[int, int]] = []
-        text_from = 0
-        if closing is not None:
-            end = line.lower().find(closing)
-            if end < 0:
-                yield number, line, MASK * len(line)
-                continue
-            text_from = end + len(closing)
-            spans.append((0, text_from))
-            closing = None
-        rest = line[text_from:]
-        for pattern, needs in MASKS:
-            if needs.search(rest):
-                spans.extend((a + text_from, b + text_from) for a, b in _spans(pattern, rest))
-        if ABBREVIATION.match(line):
-            spans.append((0, len(line)))
-        # A comment or code-like element opened on this line and not closed on it.
-        closed = _mask(rest, _spans(MASKED_ELEMENT, rest) + _spans(COMMENT, rest)) if "<" in rest else rest
-        comment = closed.find("<!--")
-        block = BLOCK_OPEN.search(closed)
-        if comment >= 0 and (not block or comment < block.start()):
-            spans.append((comment + text_from, len(line)))
-            closing = "-->"
-        elif block:
-            spans.append((block.start() + text_from, len(line)))
-            closing = f"</{block[1].lower()}"
-        yield number, line, _mask(line, spans)
-
-
-@functools.lru_cache(maxsize=4)
-def masked_page(markdown: str) -> tuple[tuple[int, str, str], ...]:
-    """:func:`masked_lines` of a whole page, kept for the next caller (citations and
-    quotations are both found in the same page)."""
-    return tuple(masked_lines(markdown))
 
 
 def _link_text_spans(line: str) -> list[tuple[int, int]]:
@@ -293,11 +230,17 @@ def _trim(body: str, after: str) -> str:
 
 
 def _noun(keyword: str | None) -> str:
-    return "section" if keyword and keyword.lower().startswith("section") else "paragraph"
+    if keyword and (keyword.lower().startswith("section") or keyword.startswith("§")):
+        return "section"
+    return "paragraph"
 
 
-def find_in_line(line: str, masked: str, number: int, edition: str | None = None) -> list[Citation]:
-    """Every citation in one line (``masked`` is the line with non-text parts masked)."""
+def find_in_line(line: str, masked: str, number: int, edition: str | None = None,
+                 loose: bool = False) -> list[Citation]:
+    """Every citation in one line (``masked`` is the line with non-text parts masked).
+
+    ``loose``: also every other number shaped like a paragraph, as form ``"number"``.
+    """
     if not DIGIT.search(masked):
         return []
     found: list[Citation] = []
@@ -318,10 +261,17 @@ def find_in_line(line: str, masked: str, number: int, edition: str | None = None
 
     for match in KEYWORD.finditer(masked):
         body = _trim(match["body"], masked[match.end():])
-        if "." not in body and match["kw"].lower().startswith("section"):
+        if "." not in body and match["kw"].lower().startswith(("section", "§")):
             continue  # "section 19" of an Act, not the Code of Practice
         end = match.start("body") + len(body)
         add(match.start(), end, (match.start(), end), "keyword", match["kw"], body)
+    for pattern in (NAMED, OF_THE_CODE):
+        for match in pattern.finditer(masked):
+            body = _trim(match["body"], masked[match.end("body"):])
+            end = match.start("body") + len(body) if pattern is NAMED else match.end()
+            if free(match.start(), end):
+                add(match.start(), end, (match.start("body"), match.start("body") + len(body)),
+                    "named", None, body)
     for match in BRACKETS.finditer(masked):
         body = match["body"]
         if "." not in body or not BRACKET_BODY.fullmatch(body) or not free(*match.span()):
@@ -330,25 +280,31 @@ def find_in_line(line: str, masked: str, number: int, edition: str | None = None
     for match in BARE.finditer(masked):
         if free(*match.span()):
             add(match.start(), match.end(), match.span(), "bare", None, match["body"])
+    for match in CHAPTER.finditer(masked):
+        if free(*match.span()):
+            found.append(Citation(number, match.start(), match.end(), *match.span(), match[0],
+                                  "chapter", "chapter", edition=edition, chapter=int(match["number"])))
+    for match in LOOSE.finditer(masked) if loose else ():
+        if free(*match.span()):
+            add(match.start(), match.end(), match.span(), "number", None, match["body"])
     return sorted(found, key=lambda c: c.start)
 
 
-def find(markdown: str, edition: str | None = None) -> list[Citation]:
+def find(markdown: str, edition: str | None = None, loose: bool = False) -> list[Citation]:
     """Every citation in the Markdown (outside code, tags, addresses and markers)."""
     found: list[Citation] = []
     for number, line, masked in masked_page(markdown):
-        found.extend(find_in_line(line, masked, number, edition))
+        found.extend(find_in_line(line, masked, number, edition, loose))
     return found
 
 
-def find_in_text(text: str, edition: str | None = None) -> list[Citation]:
+def find_in_text(text: str, edition: str | None = None, loose: bool = False) -> list[Citation]:
     """Citations in one piece of plain text (such as a data file value), line by line."""
     found: list[Citation] = []
     for number, line in enumerate(text.splitlines() or [""], start=1):
         if not DIGIT.search(line):
             continue  # masking only hides text: no digit, no citation
-        masked = _mask(line, _spans(WEB_ADDRESS, line) + _spans(MARKER, line))
-        found.extend(find_in_line(line, masked, number, edition))
+        found.extend(find_in_line(line, masked_value(line), number, edition, loose))
     return found
 
 
@@ -357,7 +313,8 @@ def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
     return find_in_source(yaml_source.Source(None, yaml_source.compose(text), text), edition)
 
 
-def find_in_source(source: yaml_source.Source, edition: str | None = None) -> list[Citation]:
+def find_in_source(source: yaml_source.Source, edition: str | None = None,
+                   loose: bool = False) -> list[Citation]:
     """:func:`find_in_yaml` for a file already parsed (the site model's)."""
     lines = source.text.splitlines()
     found: list[Citation] = []
@@ -369,7 +326,7 @@ def find_in_source(source: yaml_source.Source, edition: str | None = None) -> li
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-            for citation in find_in_text(node.value, edition):
+            for citation in find_in_text(node.value, edition, loose):
                 span = range(node.start_mark.line, node.end_mark.line + 1)
                 line = next((n + 1 for n in span if n < len(lines) and citation.text in lines[n]),
                             node.start_mark.line + 1)

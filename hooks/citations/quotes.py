@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citations.parse import masked_page
+from citations.mask import masked_page
 
 QUOTE_LINE = re.compile(r"^\s*>\s?(?P<text>.*)$")
 ATTRIBUTION = re.compile(

@@ -49,7 +49,9 @@ LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}")
+ATTR_LIST = re.compile(r"\{:?\s*(?:[#.]|[\w-]+\s*=)[^}]*\}")
+# An attribute list that marks a block as written in another language: { lang="cy" }
+OTHER_LANGUAGE = re.compile(r"""\{:?[^}]*\blang\s*=\s*["']?(?!en\b)(?P<lang>[\w-]+)""", re.IGNORECASE)
 FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 MARKER = re.compile(r"\{\{.*?\}\}")
 URL = re.compile(
@@ -74,6 +76,7 @@ class Block:
     verbatim: bool = False  # inside a verbatim Code of Practice quotation
     name_change: bool = False  # inside a `!!! note "Name change"` admonition
     quote_group: int = 0  # which blockquote (1, 2, …) it belongs to; 0 if none
+    language: str = ""  # the lang of a block in another language ({ lang="cy" }); "" for English
 
     @property
     def own_text(self) -> bool:
@@ -154,7 +157,9 @@ class _Parser:
             return
         if kind == ITEM and CONTACT_LABEL.match(text):
             kind = CONTACT
-        self.blocks.append(Block(kind, lines[0].number, text, _raw(joined), **flags))
+        other = OTHER_LANGUAGE.search(joined) if "lang" in joined else None
+        self.blocks.append(Block(kind, lines[0].number, text, _raw(joined),
+                                 language=other["lang"] if other else "", **flags))
 
     def parse(self, lines: list[_Line], name_change: bool = False) -> None:
         i = 0

@@ -196,7 +196,7 @@ def measure(blocks: list[prose.Block], long_word_syllables: int, terms: tuple[st
     pattern = terms_pattern(tuple(terms))
     found = []
     for block in blocks:
-        if block.kind in prose.PROSE_KINDS and block.own_text:
+        if block.kind in prose.PROSE_KINDS and block.own_text and not block.language:  # English only
             found.extend(
                 measure_sentence(block.line, s, long_word_syllables, pattern) for s in sentences(block.text)
             )

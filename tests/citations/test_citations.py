@@ -9,6 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from citations import check as citations_check
+from citations import mask as citations_mask
 from citations import parse as citations_parse
 from citations import quotes as citations_quotes
 from citations import registry as citations_registry
@@ -134,9 +135,9 @@ def test_lines_with_nothing_to_mask_take_the_fast_path_with_the_same_result(monk
     pages.append("```\nparagraph 11.45\n```\n<!--\n(11.1)\n-->\n<pre>\n(11.3)\n</pre>\n~~~\n11.4\n~~~\n")
     pages.append("see https://example.org/11.45\nor tel:0118 11.4\nor x@example.org\nor www.example.org/11.4\n"
                   "`11.45` and {{ local.phone }} and <b>11.4</b> and [a](11.45)\n")
-    fast = [list(citations_parse.masked_lines(page)) for page in pages]
-    monkeypatch.setattr(citations_parse, "MAY_NEED_MASK", re.compile(""))  # every line: full path
-    assert fast == [list(citations_parse.masked_lines(page)) for page in pages]
+    fast = [list(citations_mask.masked_lines(page)) for page in pages]
+    monkeypatch.setattr(citations_mask, "MAY_NEED_MASK", re.compile(""))  # every line: full path
+    assert fast == [list(citations_mask.masked_lines(page)) for page in pages]
     assert sum(1 for page in fast for _, line, masked in page if masked != line) > 100
 
 
@@ -518,7 +519,7 @@ def test_site_citations_are_links_and_all_listed(site: Path):
         for code in article.xpath(".//code|.//pre|.//script|.//style"):
             code.drop_tree()
         for text_node in article.xpath(".//text()[not(ancestor::a[contains(@class, 'cop-citation')])]"):
-            stray = [c.text for c in citations_parse.find_in_text(str(text_node))]
+            stray = [c.text for c in citations_parse.find_in_text(str(text_node)) if c.linkable]
             assert stray == [], f"{path}: citation not linked: {stray}"
         for anchor in article.find_class("cop-citation"):
             text = anchor.text_content()
@@ -534,3 +535,106 @@ def test_site_citations_are_links_and_all_listed(site: Path):
                 assert article.get_element_by_id(target) is not None
             checked += 1
     assert checked >= 10
+
+
+# --- every way of writing a paragraph number is read or refused (issue 19, item 8) ----------
+
+UNCHECKED_FORMS = [
+    # (Markdown, (citation as written, ranges or chapter))
+    ("11.999 of the Code", ("11.999 of the Code", "11.999")),
+    ("see 11.45 of the SEND Code of Practice.", ("11.45 of the SEND Code of Practice", "11.45")),
+    ("11.13 to 11.999", ("11.13 to 11.999", "11.13-11.999")),
+    ("SEND Code of Practice (2015) 11.999", ("SEND Code of Practice (2015) 11.999", "11.999")),
+    ("the Code of Practice, 11.45, says", ("Code of Practice, 11.45", "11.45")),
+    ("§11.45", ("§11.45", "11.45")),
+    ("§§ 11.6–11.10", ("§§ 11.6–11.10", "11.6-11.10")),
+    ("pars 11.45", ("pars 11.45", "11.45")),
+    ("chapter 19", ("chapter 19", "chapter 19")),
+    ("Chapter 11 of the SEND Code of Practice", ("Chapter 11", "chapter 11")),
+]
+
+
+@pytest.mark.parametrize("markdown, expected", UNCHECKED_FORMS)
+def test_every_form_of_citation_is_read(markdown: str, expected: tuple[str, str]):
+    [citation] = citations_parse.find(markdown, "2015-01")
+    read = f"chapter {citation.chapter}" if citation.chapter else ranges_text(citation)
+    assert (citation.text, read) == expected
+
+
+@pytest.mark.parametrize("markdown", [
+    "chapter 3 of the Children and Families Act 2014", "WCAG 2.2", "open 9.30 to 11.30am",
+    "costs £11.50 to £12.50", "version 11.45", "1.5 to 2.5 hours",
+])
+def test_numbers_that_are_not_the_code_are_not_read(markdown: str, edition):
+    found = citations_parse.find(markdown, "2015-01", loose=True)
+    assert [p for c in found for p in citations_check.check_citation(c, edition)] == []
+
+
+@pytest.mark.parametrize("markdown, loose, meant", [
+    ("see 11.45 for more", "11.45", "11.45"), ("as 11.2 and 11.67 say", "11.2", "11.2"),
+    ("p11.45", "11.45", "11.45"), ("see 11.045", "11.045", "11.45"),
+])
+def test_a_paragraph_number_no_form_takes_fails_with_the_form_to_write(markdown, loose, meant, edition):
+    assert citations_parse.find(markdown, "2015-01") == []  # never linked or listed
+    found = citations_parse.find(markdown, "2015-01", loose=True)
+    [problem] = citations_check.check_citation(found[0], edition)
+    assert problem.written == loose
+    assert "is not written as a citation" in problem.what
+    assert f"write paragraph {meant} or ({meant})" in problem.fix
+
+
+def test_a_malformed_bare_range_is_still_reported(edition):
+    [citation] = citations_parse.find("see 11.045-11.10 now")
+    [problem] = citations_check.check_citation(citation, edition)
+    assert "a 0 in front of the paragraph number" in problem.what
+
+
+def test_chapter_citations_are_checked_against_the_registry(edition):
+    [nineteen] = citations_parse.find("chapter 19")
+    [problem] = citations_check.check_citation(nineteen, edition)
+    assert "chapter 19 is not in the registry" in problem.what and "knows chapter 11" in problem.fix
+    [eleven] = citations_parse.find("Chapter 11 of the SEND Code of Practice")
+    assert citations_check.check_citation(eleven, edition) == []
+
+
+def test_new_forms_are_linked_and_listed(edition):
+    from citations import page as citations_page
+
+    markdown = "Read §11.45, pars 11.6 to 11.10; then 11.1 of the Code. Chapter 11 too.\n"
+    checked = citations_page.check_page(markdown, markdown, "x.md", edition, {})
+    assert checked.warnings == []
+    first = checked.markdown.splitlines()[0]
+    assert first.count('class="cop-citation"') == 3
+    assert ">§11.45</a>" in first and ">pars 11.6 to 11.10</a>" in first and ">11.1</a> of the Code" in first
+    assert "Chapter 11 too" in first  # a chapter is checked, not linked
+    assert checked.ranges == [(Para(11, 1), Para(11, 1)), (Para(11, 6), Para(11, 10)),
+                              (Para(11, 45), Para(11, 45))]
+
+
+def test_unchecked_forms_fail_the_build_naming_file_and_line(build_variant):
+    lines: dict[str, int] = {}
+    unknown = ["11.999 of the Code", "11.13 to 11.999", "SEND Code of Practice (2015) 11.999"]
+
+    def edit(project: Path) -> None:
+        body = "".join(f"Read {text} now.\n\n" for text in unknown)
+        start = _append(project, "getting-help.md", body + "Read chapter 19 now.\n\nRead 11.45 now.\n")
+        for index, text in enumerate(unknown + ["chapter 19", "11.45"]):
+            lines[text] = start + 2 * index
+        start = _append(project, "mediation.md", "Read §11.45 now.\n\nRead pars 11.45 now.\n")
+        lines["§11.45"], lines["pars 11.45"] = start, start + 2
+
+    result = build_variant(edit)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in log, log
+    for text in unknown:
+        assert re.search(rf"getting-help\.md:{lines[text]}: Code of Practice citation '{re.escape(text)}': "
+                         r"paragraph 11\.999 is not in the registry[^\n]*; the nearest known paragraph is 11\.111",
+                         log), log
+    assert re.search(rf"getting-help\.md:{lines['chapter 19']}: Code of Practice citation 'chapter 19': "
+                     r"chapter 19 is not in the registry[^\n]*; the registry knows chapter 11", log), log
+    assert re.search(rf"getting-help\.md:{lines['11.45']}: Code of Practice citation '11\.45': "
+                     r"[^\n]*is not written as a citation[^\n]*; write paragraph 11\.45 or \(11\.45\)", log), log
+    for text in ("§11.45", "pars 11.45"):
+        assert re.search(rf"mediation\.md:{lines[text]}: Code of Practice citation '{re.escape(text)}': "
+                         r"11\.45 is outside the paragraphs this route page covers", log), log

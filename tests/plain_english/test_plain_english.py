@@ -495,3 +495,15 @@ def test_review_report(site: Path) -> None:
     with (reports / "review-report.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["page"] for r in rows] == [r["page"] for r in report["pages"]]
+
+
+def test_text_marked_in_another_language_is_not_measured_as_english(budgets) -> None:
+    """{ lang="cy" } (README, "Text in another language"): the attribute list is not words, and
+    the Welsh block keeps its language, so English readability budgets leave it out."""
+    welsh = ("Mae'r gwasanaeth cyfrinachol hwn yn rhad ac am ddim ac yn ddiduedd, ac mae'n helpu rhieni, "
+             "gofalwyr a phobl ifanc gyda phob cwestiwn am anghenion addysgol arbennig ac anableddau.")
+    markdown = f"# Title\n\nA paragraph.\n{{ #intro }}\n\n{welsh}\n{{ lang=\"cy\" }}\n\nEnglish again.\n{{ lang=\"en-GB\" }}\n"
+    found = [(b.line, b.text, b.language) for b in prose.blocks(markdown)]
+    assert found == [(1, "Title", ""), (3, "A paragraph.", ""), (6, welsh, "cy"), (9, "English again.", "")]
+    stats = readability.measure(prose.blocks(markdown), budgets.long_word_syllables)
+    assert [s.text for s in stats.sentences] == ["A paragraph.", "English again."]
