@@ -1,7 +1,8 @@
 """MkDocs glue for local details: expand ``{{ local.* }}`` from docs/data/local.yml.
 
 Also the last word on markers: any marker left in a page as published, whole or broken
-(``{{ local.council }``, ``{ local.council }``), is named at its line in the page's file.
+(``{{ local.council }``, ``{ local.council }``), is named at its line in the page's file (or in
+mkdocs.yml, for a nav title), once.
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ log = logging.getLogger("mkdocs.plugins.local_details")
 HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
 # marker key -> Markdown, rendered once per build from docs/data/local.yml
 rendered: dict[str, str] = {}
-# (page, marker) already named when a hook could not expand it
+# ("file:line", marker) already named in this build
 named: set[tuple[str, str]] = set()
+# mkdocs.yml's lines: a nav title is on every page
+config_lines: list[str] = []
 
 
 def on_files(files, config):
     """Render the markers from the checked local details (content_hook reports a bad value)."""
-    global rendered
+    global rendered, config_lines
     named.clear()
+    config_lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
     values = content.current().value("local.yml")
     if len(values) < len(local_details.FIELDS):
         return files
@@ -49,7 +53,7 @@ def on_page_markdown(markdown, page, config, files):
     offset = markers.body_offset(page.file.content_string)
 
     def report(marker: markers.Marker, message: str) -> None:
-        named.add((page.file.src_uri, marker.text))
+        named.add((f"{_where(page, config)}:{offset + marker.line}", marker.text))
         log.warning("%s:%d: %s: %s", _where(page, config), offset + marker.line, marker.text, message)
 
     return markers.expand(markdown, "local", render, report)
@@ -62,15 +66,25 @@ def _where(page, config) -> str:
     return os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
 
 
+def _lines_with(marker: str, lines: list[str]) -> list[int]:
+    """The lines that hold ``marker`` itself (not as part of a longer, whole marker)."""
+    return [number for number, words in enumerate(lines, start=1)
+            if marker in words and any(marker == left for _, left in markers.leftovers(words))]
+
+
 def on_post_page(output, page, config):
-    """Name every marker left in the page as published, at each line of the page's file it is on."""
+    """Name every marker left in the page as published, at each line of its file it is on."""
     left = dict.fromkeys(text for _, text in markers.leftovers(HIDDEN.sub("", output)))
+    where = _where(page, config)
     lines = page.file.content_string.splitlines() if left else []
     for text in left:
-        if (page.file.src_uri, text) in named:
-            continue
-        found = [f":{number}" for number, words in enumerate(lines, start=1)
-                 if text in words and any(text == left for _, left in markers.leftovers(words))] or [""]
+        # mkdocs.yml first: a marker in a nav title is on every page, beside the page's own markers
+        settings = os.path.basename(config.config_file_path)
+        in_settings = [f"{settings}:{number}" for number in _lines_with(text, config_lines)]
+        advice = f"is in {settings}, where markers are not filled in; write the words themselves"
+        found = in_settings or [f"{where}:{number}" for number in _lines_with(text, lines)] or [where]
         for at in found:
-            log.warning("%s%s: %s %s", _where(page, config), at, text, markers.advice(text))
+            if (at, text) not in named:
+                named.add((at, text))
+                log.warning("%s: %s %s", at, text, advice if in_settings else markers.advice(text))
     return output
