@@ -110,9 +110,10 @@ def _refuse_repeated_keys_and_bad_dates(root: yaml.Node | None) -> None:
 def _load(text: str) -> tuple[yaml.Node | None, Any]:
     """The node tree of ``text`` and the data built from it, in one pass of the fast parser.
 
-    Aliases, deep nesting, repeated keys and impossible dates are refused first (:class:`DataError`). On a syntax
-    error the text is parsed again by PyYAML's own parser, whose message also shows the offending
-    line, and that error is raised as :class:`YamlSyntaxError`.
+    Aliases, deep nesting, repeated keys and impossible dates are refused first
+    (:class:`DataError`). On a syntax error the text is parsed again by PyYAML's own parser, whose
+    message also shows the offending line, and that error is raised as :class:`YamlSyntaxError`
+    (which says a common mistake in plain words).
     """
     loader = FAST_LOADER(text)
     try:
