@@ -48,6 +48,17 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] |
                               f"close it with {quote} at the end of the value")
 
 
+def _quote_inside(lead: str, value: str, mark: yaml.Mark) -> tuple[int, str] | None:
+    """A value in quotes that holds the same quote mark (an apostrophe: 'It's fine'), which ends it early."""
+    quote = value[0]
+    if not (len(lead) < mark.column and quote in value[1:mark.column - len(lead)]):
+        return None
+    inner = value[1:-1] if value.endswith(quote) else value[1:]
+    fixed = f"{lead.strip()} {quoted(inner)}".strip()
+    return mark.line + 1, (f"the value's quotes end early, at the {quote} inside it; "
+                           f"put the whole value in quotes this way: {fixed}")
+
+
 def explain(error: yaml.YAMLError, text: str) -> tuple[int, str] | None:
     """(line, what is wrong and what to do) for a common mistake, else None."""
     if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
@@ -60,9 +71,11 @@ def explain(error: yaml.YAMLError, text: str) -> tuple[int, str] | None:
         return quote
     lines = text.splitlines()
     found = VALUE_LINE.match(lines[mark.line]) if mark.line < len(lines) else None
-    if not found or found["value"][0] in "\"'":
+    if not found:
         return None
     lead, value = found["lead"], found["value"]
+    if value[0] in "\"'":
+        return _quote_inside(lead, value, mark)
     fixed = f"{lead.strip()} {quoted(value)}".strip()
     if value[0] in "{[":
         return mark.line + 1, (f'a value that starts with "{value[0]}" is read as YAML, not text; '

@@ -142,6 +142,11 @@ letters:
          'value in quotes: title: "[draft] Mediation"'),
         ('say: He said: "no"\n', 1, 'is not valid YAML: the value has a colon and a space (": ") in it; '
          "put the whole value in quotes: say: 'He said: \"no\"'"),
+        # An apostrophe inside single quotes ends the value early.
+        ("a: 1\ntext: 'It's fine'\n", 2, "is not valid YAML: the value's quotes end early, at the ' inside it; "
+         'put the whole value in quotes this way: text: "It\'s fine"'),
+        ('- "He said "no" to it"\n', 1, "is not valid YAML: the value's quotes end early, at the \" inside it; "
+         "put the whole value in quotes this way: - 'He said \"no\" to it'"),
         ("last_reviewed: 2026-02-30\n", 1, "'2026-02-30' is not a real date; write a date that exists, as YYYY-MM-DD"),
     ],
 )
