@@ -44,7 +44,9 @@ class Rewriter:
 
     def _where(self, page: str, link: str) -> str:
         """``docs/page.md:line`` of the link (its next one, when MkDocs warns about it again)."""
-        found = _lines(self.pages.get(page, ""), link)
+        if page not in self.pages:
+            return f"{page} (generated page)"
+        found = _lines(self.pages[page], link)
         nth = self._seen[(page, link)]
         self._seen[(page, link)] += 1
         at = f":{found[min(nth, len(found) - 1)]}" if found else ""

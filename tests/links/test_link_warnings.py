@@ -41,3 +41,16 @@ def test_each_warning_about_the_same_link_names_its_next_line():
     rewriter.start({"a.md": "# A\n\n[x](b.md)\n\n[y](b.md)\n"}, "")
     assert [rewriter.rewrite(message).split(":")[1] for _ in range(3)] == ["3", "5", "5"]
     assert rewriter.rewrite("Something else.") is None
+
+
+def test_links_that_are_not_to_a_page_file_are_named_with_what_to_write():
+    rewriter = warnings.Rewriter()
+    rewriter.start({"a.md": "# A\n\nSee [b](b/) and [c](/c.md).\n"}, "")
+    assert rewriter.rewrite("Doc file 'a.md' contains an unrecognized relative link 'b/', it was left as is. "
+                            "Did you mean 'b.md'?") == (
+        "docs/a.md:3: the link 'b/' is not to a page's .md file; link to 'b.md', written from this page")
+    assert rewriter.rewrite("Doc file 'a.md' contains an absolute link '/c.md', it was left as is.") == (
+        "docs/a.md:3: the link '/c.md' is not to a page's .md file; link to its .md file, written from this page")
+    assert rewriter.rewrite("Doc file 'made.md' contains a link '#x', but there is no such anchor on this page.") == (
+        "made.md (generated page): the link '#x' leads to no heading on this page; a heading's id is its words in lower case "
+        "joined by hyphens, or set one with {#id} after it")
