@@ -22,7 +22,9 @@ def problems(page: str) -> list[tuple[int, str]]:
     if not found:
         return []
     text, first = found[1], 2  # the front matter starts on the line after "---"
-    marked = [(first + line - 1, f"{marker} {MARKER_HERE}") for line, marker in markers.leftovers(text)]
+    comments = {number for number, line in enumerate(text.splitlines(), start=1) if line.lstrip().startswith("#")}
+    marked = [(first + line - 1, f"{marker} {MARKER_HERE}")
+              for line, marker in markers.leftovers(text) if line not in comments]
     try:
         data = yaml_source.parse(text).data
     except yaml_source.YamlSyntaxError as error:

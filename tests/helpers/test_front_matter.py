@@ -36,6 +36,7 @@ def test_a_marker_in_the_title_is_named_with_what_to_do():
 def test_good_front_matter_and_none_at_all_have_no_problem():
     assert front_matter.problems(PAGE.format(line="description: Fine.")) == []
     assert front_matter.problems("# No front matter\n") == []
+    assert front_matter.problems(PAGE.format(line="# not {{ local.council }}: a comment is not published")) == []
 
 
 def test_front_matter_that_is_not_key_value_lines_is_named():
