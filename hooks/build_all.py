@@ -28,6 +28,15 @@ Step = Callable[[Path], None]
 REPORTS_ENV = "SITE_REPORTS_DIR"
 
 
+class StepError(Exception):
+    """A build step found something wrong after its tools ran; the message says what to do."""
+
+
+def _did_not_build(what: str) -> StepError:
+    """The error for a build that stopped, naming it in words (its own messages came first)."""
+    return StepError(f"the {what} did not build (the messages above say what to fix)")
+
+
 # The offline copy's own build, started beside the website's (see build_website).
 _offline: tuple[subprocess.Popen, IO[bytes]] | None = None
 
@@ -56,21 +65,15 @@ def build_website(out: Path) -> None:
                                stdout=log, stderr=subprocess.STDOUT)
     _offline = (process, log)
     try:
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
-            cwd=PROJECT,
-            check=True,
-        )
+        website = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)]
+        if subprocess.run(website, cwd=PROJECT).returncode != 0:
+            raise _did_not_build("website")
     except BaseException:
         process.kill()
         process.wait()
         log.close()
         _offline = None
         raise
-
-
-class StepError(Exception):
-    """A build step found something wrong after its tools ran; the message says what to do."""
 
 
 def build_offline(out: Path) -> None:
@@ -83,7 +86,7 @@ def build_offline(out: Path) -> None:
     global _offline
     copy = out.with_name("offline-copy")
     if _offline is None:  # run on its own (build_website did not start it)
-        subprocess.run(_offline_command(copy), cwd=PROJECT, env=_offline_env(out), check=True)
+        code = subprocess.run(_offline_command(copy), cwd=PROJECT, env=_offline_env(out)).returncode
     else:
         (process, log), _offline = _offline, None
         code = process.wait()
@@ -91,8 +94,8 @@ def build_offline(out: Path) -> None:
         sys.stderr.buffer.write(log.read())
         sys.stderr.flush()
         log.close()
-        if code != 0:
-            raise subprocess.CalledProcessError(code, process.args)
+    if code != 0:
+        raise _did_not_build("offline copy")
     offline.copy_pdfs(out, copy)
     downloads.copy_listing(out / "downloads" / "index.html", copy, copy / "downloads.html")
     zip_path = out / offline.ZIP_URL
@@ -153,11 +156,8 @@ def main() -> int:
     os.environ.setdefault(REPORTS_ENV, str(args.dest.resolve().parent / "reports"))
     try:
         build(args.dest)
-    except subprocess.CalledProcessError as error:
-        print(f"Build failed ({error.cmd[2:4]}): the last good site was left as it was.", file=sys.stderr)
-        return 1
     except StepError as error:
-        print(f"Build failed: {error}. The last good site was left as it was.", file=sys.stderr)
+        print(f"Build failed: {error}; the last good site was left as it was.", file=sys.stderr)
         return 1
     print(f"Built everything into {args.dest}")
     return 0

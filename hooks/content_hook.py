@@ -4,7 +4,8 @@ First in mkdocs.yml's hooks list. In ``on_files`` each capability reads its own 
 through the model (so each file is parsed once) and the model keeps what it made of it; the
 other hooks take those values from ``content.site.current()`` instead of reading files again.
 Every problem of every data file is reported together in ``on_nav``: print.yml needs the
-navigation to be checked, and no page has been rendered yet.
+navigation to be checked, and no page has been rendered yet. Each page's front matter is checked
+here too (``helpers.front_matter``): MkDocs drops front matter that is not YAML without a word.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from deadlines import build as deadlines
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
-from helpers import yaml_source
+from helpers import front_matter, yaml_source
 from letters import model as letters_model
 from local import details as local_details
 from plain_english import glossary, outdated_terms, readability
@@ -34,6 +35,7 @@ ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each p
 LETTERS_HEADING = "The model letters (docs/data/letters.yml) are wrong; fix each problem and build again"
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
 FACTS_HEADING = "A time limit disagrees with the legal facts (docs/data/legal_facts.yml); fix each and build again"
+FRONT_MATTER_HEADING = "The front matter of pages (between the --- lines at the top) is wrong; fix each problem"
 # The data files whose time limits and rules name a legal fact (`fact:`).
 STATING_FACTS = ("routes.yml", "deadlines.yml")
 
@@ -53,6 +55,7 @@ def on_files(files, config):
     site.keep("deadlines.yml", found, "The deadline data is wrong; fix each problem and build again", problems)
     _letters(site)
     _legal_facts(site)
+    _front_matter(site, files, Path(config.config_file_path).parent)
     return files
 
 
@@ -66,6 +69,14 @@ def _legal_facts(site: content.Site) -> None:
             continue  # the file's own loader reports it
         problems += facts.check(source, f"docs/data/{name}")
     site.keep("legal_facts.yml", facts, FACTS_HEADING, problems)
+
+
+def _front_matter(site: content.Site, files, root: Path) -> None:
+    """Every page's front matter: MkDocs would drop one that is not YAML, without a word."""
+    problems = [f"{os.path.relpath(page.abs_src_path, root)}:{line}: {message}"
+                for page in files.documentation_pages() if page.abs_src_path and not page.generated_by
+                for line, message in front_matter.problems(page.content_string)]
+    site.keep("front matter", None, FRONT_MATTER_HEADING, problems)
 
 
 def _routes(site: content.Site, pages: set[str]) -> None:

@@ -1,13 +1,17 @@
 """MkDocs glue for local details: expand ``{{ local.* }}`` from docs/data/local.yml.
 
-Also the last word on markers: any ``{{ … }}`` that no hook expanded is reported; and a local
-detail typed into a page or a data file, where a marker belongs, is reported (local/typed.py).
+Also the last word on markers: any marker left in a page as published, whole or broken
+(``{{ local.council }``, ``{ local.council }``), is named at its line in the page's file (or in
+mkdocs.yml, for a nav title), once. A local detail typed into a page or a data file, where a
+marker belongs, is reported too (local/typed.py).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+from pathlib import Path
 
 from content import site as content
 from local import details as local_details
@@ -16,16 +20,23 @@ from helpers import markers, yaml_source
 
 log = logging.getLogger("mkdocs.plugins.local_details")
 
-CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+# Where a page may show a marker as an example (code), and what the reader never sees.
+HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
 # marker key -> Markdown, rendered once per build from docs/data/local.yml
 rendered: dict[str, str] = {}
 # local.yml key -> value, for finding details typed where a marker belongs
 values: dict[str, str] = {}
+# ("file:line", marker) already named in this build
+named: set[tuple[str, str]] = set()
+# mkdocs.yml's lines: a nav title is on every page
+config_lines: list[str] = []
 
 
 def on_files(files, config):
     """Render the markers from the checked local details (content_hook reports a bad value)."""
-    global rendered, values
+    global rendered, values, config_lines
+    named.clear()
+    config_lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
     site = content.current()
     values = site.value("local.yml")
     for path in site.files():
@@ -59,17 +70,38 @@ def on_page_markdown(markdown, page, config, files):
     offset = markers.body_offset(page.file.content_string)
 
     def report(marker: markers.Marker, message: str) -> None:
-        log.warning("%s:%d: %s: %s", page.file.src_uri, offset + marker.line, marker.text, message)
+        named.add((f"{_where(page, config)}:{offset + marker.line}", marker.text))
+        log.warning("%s:%d: %s: %s", _where(page, config), offset + marker.line, marker.text, message)
 
     return markers.expand(markdown, "local", render, report)
 
 
-def on_page_content(html, page, config, files):
-    """Warn about markers no hook expanded (after every hook has had the Markdown)."""
-    for _, text in markers.unexpanded(CODE.sub("", html)):
-        log.warning(
-            "%s: marker %s was not expanded: check its spelling against the README's list of markers",
-            page.file.src_uri,
-            text,
-        )
-    return html
+def _where(page, config) -> str:
+    """The page's file as an editor finds it (generated pages say so)."""
+    if page.file.generated_by or not page.file.abs_src_path:
+        return f"{page.file.src_uri} (generated page)"
+    return os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+
+
+def _lines_with(marker: str, lines: list[str]) -> list[int]:
+    """The lines that hold ``marker`` itself (not as part of a longer, whole marker)."""
+    return [number for number, words in enumerate(lines, start=1)
+            if marker in words and any(marker == left for _, left in markers.leftovers(words))]
+
+
+def on_post_page(output, page, config):
+    """Name every marker left in the page as published, at each line of its file it is on."""
+    left = dict.fromkeys(text for _, text in markers.leftovers(HIDDEN.sub("", output)))
+    where = _where(page, config)
+    lines = page.file.content_string.splitlines() if left else []
+    for text in left:
+        # mkdocs.yml first: a marker in a nav title is on every page, beside the page's own markers
+        settings = os.path.basename(config.config_file_path)
+        in_settings = [f"{settings}:{number}" for number in _lines_with(text, config_lines)]
+        advice = f"is in {settings}, where markers are not filled in; write the words themselves"
+        found = in_settings or [f"{where}:{number}" for number in _lines_with(text, lines)] or [where]
+        for at in found:
+            if (at, text) not in named:
+                named.add((at, text))
+                log.warning("%s: %s %s", at, text, advice if in_settings else markers.advice(text))
+    return output

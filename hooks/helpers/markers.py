@@ -3,6 +3,8 @@
 A marker is ``{{ name.key }}`` or ``{{ name.key(argument) }}``. Markers inside fenced code
 blocks and inline code are left alone, so the README-style syntax can be shown on a page.
 This module knows nothing about MkDocs; each feature hook expands its own namespace.
+:func:`leftovers` finds what is left in published text, whole markers or broken ones
+(``{{ local.council }``, ``{ local.council }``), and :func:`advice` says what to do.
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from dataclasses import dataclass
 MARKER = re.compile(
     r"\{\{\s*(?P<namespace>[a-z_]+)\.(?P<key>[a-z_]+)\s*(?:\((?P<argument>[^)]*)\))?\s*\}\}"
 )
-ANY_MARKER = re.compile(r"\{\{.*?\}\}")
+# What a marker left in text looks like: braces around a name.key, one or two on each side (or
+# none on one side), else any other "{{" or "}}". Attribute lists ({ .class }, {#id}) are not.
+LEFTOVER = re.compile(
+    r"\{+\s*[a-z_]+\.[a-z_]+\s*(?:\([^)\n]*\))?\s*\}*|\{\{[^\n]*?(?:\}\}|$)|\}\}", re.MULTILINE
+)
+NAME = re.compile(r"[a-z_]+\.[a-z_]+(?:\([^)\n]*\))?")
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"(`+).+?\1")
 
@@ -92,14 +99,6 @@ def find(markdown: str, namespace: str | None = None) -> list[Marker]:
     return found
 
 
-def unexpanded(markdown: str) -> list[tuple[int, str]]:
-    """(line, text) of every ``{{ … }}`` left outside code: markers no hook expanded."""
-    left = []
-    for number, line, spans in _marker_lines(markdown):
-        left.extend((number, m[0]) for m in ANY_MARKER.finditer(line) if _outside(spans, m.start()))
-    return left
-
-
 def expand(
     markdown: str,
     namespace: str,
@@ -126,3 +125,19 @@ def expand(
                 report(marker, str(error))
         lines[number - 1] = line
     return "".join(lines)
+
+
+def leftovers(text: str) -> list[tuple[int, str]]:
+    """(line, text) of every marker in ``text``, whole or broken: in published text, each is a
+    mistake (the caller removes code, where markers may be shown)."""
+    return [(text.count("\n", 0, found.start()) + 1, found[0].strip()) for found in LEFTOVER.finditer(text)]
+
+
+def advice(text: str) -> str:
+    """What is wrong with a marker left in published text, and what to do."""
+    if MARKER.fullmatch(text):
+        return "was not filled in; check its spelling against the README's list of markers"
+    name = NAME.search(text)
+    if name:
+        return f"is not a whole marker; write {{{{ {name[0]} }}}}, two braces on each side"
+    return "is part of a marker; complete it as {{ name.key }} or remove the braces"

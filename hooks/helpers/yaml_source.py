@@ -8,6 +8,7 @@ with the line it is on.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,25 +16,33 @@ from typing import Any
 
 import yaml
 
+from helpers import yaml_messages
+
 Key = str | int
 
 
 class YamlSyntaxError(ValueError):
-    """The text is not valid YAML; ``line`` is where the parser stopped (1 if unknown).
+    """The text is not valid YAML; ``line`` is where the mistake is (1 if unknown).
 
-    ``str()`` of it is the parser's own message, unchanged.
+    ``str()`` of it is the parser's own message, unchanged; :attr:`message` says it in plain
+    words where the mistake is a common one (:mod:`helpers.yaml_messages`).
     """
 
-    def __init__(self, error: yaml.YAMLError) -> None:
+    def __init__(self, error: yaml.YAMLError, text: str = "") -> None:
         super().__init__(str(error))
         mark = getattr(error, "problem_mark", None)
         self.line: int = mark.line + 1 if mark else 1
+        self._explained = yaml_messages.explain(error, text)
+        if self._explained:
+            self.line = self._explained[0]
 
     @property
     def message(self) -> str:
         """What is wrong and what to do, for a message that starts with the file and line."""
         if isinstance(self.__cause__, DataError):
             return str(self.__cause__.problem)
+        if self._explained:
+            return f"is not valid YAML: {self._explained[1]}"
         return f"is not valid YAML: {self}; fix the YAML syntax"
 
 
@@ -41,6 +50,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 10
 # Lists and mappings inside each other: the data files need fewer than 10 levels. Far deeper
 # nesting (thousands of brackets) crashes the parser's tree builder, so it is refused first.
 MAX_DEPTH = 64
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class DataError(yaml.MarkedYAMLError):
@@ -64,8 +74,19 @@ def _refuse_unsafe_shapes(text: str) -> None:
             depth -= 1
 
 
-def _refuse_repeated_keys(root: yaml.Node | None) -> None:
-    """Refuse a key written twice in one mapping: YAML would silently keep only the last value."""
+def _refuse_impossible_date(node: yaml.ScalarNode) -> None:
+    """Refuse a date that does not exist (2026-02-30): the parser would stop with no line."""
+    found = yaml.constructor.SafeConstructor.timestamp_regexp.match(node.value)
+    try:
+        datetime.date(int(found["year"]), int(found["month"]), int(found["day"]))
+    except (TypeError, ValueError):
+        raise DataError(problem=f"'{node.value}' is not a real date; write a date that exists, as YYYY-MM-DD",
+                        problem_mark=node.start_mark) from None
+
+
+def _refuse_repeated_keys_and_bad_dates(root: yaml.Node | None) -> None:
+    """Refuse a key written twice in one mapping (YAML would silently keep only the last value)
+    and a date that does not exist."""
     todo = [root] if root is not None else []
     while todo:
         node = todo.pop()
@@ -82,20 +103,23 @@ def _refuse_repeated_keys(root: yaml.Node | None) -> None:
                 todo.append(value)
         elif isinstance(node, yaml.SequenceNode):
             todo.extend(node.value)
+        elif node.tag == TIMESTAMP:
+            _refuse_impossible_date(node)
 
 
 def _load(text: str) -> tuple[yaml.Node | None, Any]:
     """The node tree of ``text`` and the data built from it, in one pass of the fast parser.
 
-    Aliases, deep nesting and repeated keys are refused first (:class:`DataError`). On a syntax
-    error the text is parsed again by PyYAML's own parser, whose message also shows the offending
-    line, and that error is raised as :class:`YamlSyntaxError`.
+    Aliases, deep nesting, repeated keys and impossible dates are refused first
+    (:class:`DataError`). On a syntax error the text is parsed again by PyYAML's own parser, whose
+    message also shows the offending line, and that error is raised as :class:`YamlSyntaxError`
+    (which says a common mistake in plain words).
     """
     loader = FAST_LOADER(text)
     try:
         _refuse_unsafe_shapes(text)
         root = loader.get_single_node()
-        _refuse_repeated_keys(root)
+        _refuse_repeated_keys_and_bad_dates(root)
         return root, loader.construct_document(root) if root is not None else None
     except DataError as error:
         raise YamlSyntaxError(error) from error
@@ -103,8 +127,8 @@ def _load(text: str) -> tuple[yaml.Node | None, Any]:
         try:
             yaml.safe_load(text)
         except yaml.YAMLError as error:
-            raise YamlSyntaxError(error) from error
-        raise YamlSyntaxError(fast_error) from fast_error
+            raise YamlSyntaxError(error, text) from error
+        raise YamlSyntaxError(fast_error, text) from fast_error
     finally:
         loader.dispose()
 

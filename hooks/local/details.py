@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from helpers import safe_text, yaml_source
 from helpers.yaml_source import Reader
 
-UK_PHONE = re.compile(r"^0\d{9,10}$")
+# A UK number without its spaces: 0118..., +44118... or +44(0)118...; the digits after the 0.
+UK_PHONE = re.compile(r"^(?:0|\+44(?:\(0\))?)(?P<digits>\d{9,10})$")
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays)\b", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}([:.]\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b", re.IGNORECASE)
 
@@ -43,7 +44,7 @@ OPTIONAL: dict[str, str] = {
 
 HINTS = {
     "text": "write it as plain text",
-    "phone": "write a UK number starting with 0, for example 0118 908 8233",
+    "phone": "write a UK number starting with 0 or +44, for example 0118 908 8233",
     "email": "write an address such as name@example.gov.uk",
     "url": "write a full address starting with https://",
     "hours": "write the days and times the phone line is open, for example Monday to Friday, 9:30am to 4pm",
@@ -66,6 +67,11 @@ class Problem:
         if self.key == WHOLE_FILE:
             return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}: local detail '{self.key}' {self.message}"
+
+
+def _tidy(kind: str, value: object) -> object:
+    """A phone number's spaces as ordinary single spaces (a pasted one may have non-breaking ones)."""
+    return " ".join(value.split()) if kind == "phone" and isinstance(value, str) else value
 
 
 def _check(kind: str, value: object) -> str | None:
@@ -98,6 +104,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
     for key, kind in {**FIELDS, **OPTIONAL}.items():
         section, _, name = key.partition(".")
         value = (data.get(section) or {}).get(name) if isinstance(data, dict) else None
+        value = _tidy(kind, value)
         if key in OPTIONAL and value is None:
             continue
         wrong = _check(kind, value)
@@ -110,8 +117,8 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
 
 
 def tel_href(phone: str) -> str:
-    """``tel:`` address in international form: 0118 908 8233 -> tel:+441189088233."""
-    return "tel:+44" + phone.replace(" ", "")[1:]
+    """``tel:`` address in international form: 0118 908 8233 or +44 118 908 8233 -> tel:+441189088233."""
+    return "tel:+44" + UK_PHONE.match(phone.replace(" ", ""))["digits"]
 
 
 def display_address(url: str) -> str:

@@ -132,3 +132,25 @@ def test_repeated_keys_and_aliases_in_data_fail_the_build_with_both_lines(build_
     assert f"routes.yml:{lines['kept']}: the key 'time_limits' is here and on line {lines['added']};" in log, log
     assert f"local.yml:{lines['local']}: '*n' repeats another part of the file" in log, log
     assert "finder.yml" not in log, "the error names the file that is wrong"
+
+
+def test_common_yaml_mistakes_in_data_files_are_named_where_they_are(build_variant):
+    """Issue 19, item 15: an unclosed quote was reported at the next quote, lines below; a tab as
+    "found character '\\t' that cannot start any token"; a pasted phone number with non-breaking
+    spaces, or one written +44, was refused."""
+    lines: dict[str, int] = {}
+
+    def edit(project: Path) -> None:
+        data = project / "docs" / "data"
+        lines["quote"] = _replace(data / "letters.yml", "examples].\"", "examples].")
+        lines["tab"] = _replace(data / "glossary.yml", "  - term: SEND\n", "\t- term: SEND\n")
+        _replace(data / "local.yml", "phone: 0118 908 8233", "phone: 0118\u00a0908\u00a08233")
+        _replace(data / "local.yml", "phone: 0800 064 4488", "phone: +44 800 064 4488")
+
+    result = build_variant(edit)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log, log
+    assert (f'letters.yml:{lines["quote"]}: is not valid YAML: the quote (") that opens the value on this line '
+            'is not closed; close it with " at the end of the value') in log, log
+    assert f"glossary.yml:{lines['tab']}: is not valid YAML: there is a tab here; use spaces, not a tab" in log, log
+    assert "local.yml" not in log, log

@@ -1,6 +1,6 @@
 """The marker finder and expander, on real Markdown."""
 
-from helpers.markers import Marker, MarkerError, body_offset, expand, find, unexpanded
+from helpers.markers import Marker, MarkerError, advice, body_offset, expand, find, leftovers
 
 
 def test_finds_markers_with_line_numbers_and_arguments():
@@ -14,7 +14,6 @@ def test_finds_markers_with_line_numbers_and_arguments():
 def test_ignores_fenced_and_inline_code():
     text = "```\n{{ local.phone }}\n```\nUse `{{ local.email }}` like this: {{ local.website }}\n"
     assert [m.key for m in find(text)] == ["website"]
-    assert unexpanded(text) == [(4, "{{ local.website }}")]
 
 
 def test_tilde_fences_and_namespace_filter():
@@ -48,3 +47,19 @@ def test_body_offset_counts_front_matter_and_blank_lines():
     marker = find(body)[0]
     assert source.splitlines()[marker.line + body_offset(source) - 1] == "{{ local.x }}"
     assert body_offset("# No front matter\n") == 0
+
+
+def test_leftovers_names_every_whole_or_broken_marker_with_its_line():
+    """Issue 19, item 9: ``{{ local.council }`` and ``{ local.council }`` were published as typed."""
+    text = "Call {{ local.council } now.\nOr { local.council }.\n{{ local.fax }} and local.x }}\n"
+    assert leftovers(text) == [
+        (1, "{{ local.council }"), (2, "{ local.council }"), (3, "{{ local.fax }}"), (3, "}}"),
+    ]
+    assert leftovers("A heading { .class } and {#id} and {: .x }\n") == []
+
+
+def test_advice_says_what_is_wrong_and_what_to_do():
+    assert advice("{{ local.council }") == "is not a whole marker; write {{ local.council }}, two braces on each side"
+    assert advice("{ local.council }") == advice("{{ local.council }")
+    assert advice("{{ local.fax }}").startswith("was not filled in; check its spelling")
+    assert advice("}}").startswith("is part of a marker; complete it")

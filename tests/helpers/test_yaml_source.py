@@ -81,7 +81,6 @@ def test_data_is_what_safe_load_gives():
     ("text", "line"),
     [
         ("a: 1\nb: [1, 2\nc: 3\n", 3),
-        ("a: 1\n\tb: 2\n", 2),
         ("a: 1\nb: 2\n  c: 3\n", 3),
         ("a: !!python/name:os.system x\n", 1),
     ],
@@ -108,3 +107,50 @@ def test_read_reads_the_file(tmp_path):
     assert yaml_source.read(path).line_of("routes", 1, "id") == 10
     with pytest.raises(OSError):
         yaml_source.read(tmp_path / "missing.yml")
+
+
+LETTER = """\
+letters:
+  - id: one
+    body:
+      - "I am worried because [say what worries you].
+      - >-
+        I would like to meet you to talk about this. I would like us to look at
+        [your child's name]'s needs, the help they get now, and how it is working.
+      - "I can meet on [days and times that suit you]."
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # Issue 19, item 15: an unclosed quote was reported where the next quote is (far below).
+        (LETTER, 4, 'is not valid YAML: the quote (") that opens the value on this line is not closed; '
+                    'close it with " at the end of the value'),
+        ("a: 'it''s\nb: 2\n", 1, "is not valid YAML: the quote (') that opens the value on this line"),
+        # A tab was "found character '\\t' that cannot start any token".
+        ("a: 1\n\tb: 2\n", 2, "is not valid YAML: there is a tab here; use spaces, not a tab"),
+        ("a:\n  - x\n\t- y\n", 3, "is not valid YAML: there is a tab here; use spaces, not a tab"),
+        # Item 14: a colon in a value, a value that starts with a bracket, a date that does not exist.
+        ("title: Privacy\ndescription: Privacy: this website sets no cookies\n", 2,
+         'is not valid YAML: the value has a colon and a space (": ") in it; put the whole value in quotes: '
+         'description: "Privacy: this website sets no cookies"'),
+        ("to: {{ local.council }}\n", 1,
+         'is not valid YAML: a value that starts with "{" is read as YAML, not text; put the whole value '
+         'in quotes: to: "{{ local.council }}"'),
+        ("title: [draft] Mediation\n", 1, 'is not valid YAML: a value that starts with "[" is read as YAML, not text; put the whole '
+         'value in quotes: title: "[draft] Mediation"'),
+        ('say: He said: "no"\n', 1, 'is not valid YAML: the value has a colon and a space (": ") in it; '
+         "put the whole value in quotes: say: 'He said: \"no\"'"),
+        # An apostrophe inside single quotes ends the value early.
+        ("a: 1\ntext: 'It's fine'\n", 2, "is not valid YAML: the value's quotes end early, at the ' inside it; "
+         'put the whole value in quotes this way: text: "It\'s fine"'),
+        ('- "He said "no" to it"\n', 1, "is not valid YAML: the value's quotes end early, at the \" inside it; "
+         "put the whole value in quotes this way: - 'He said \"no\" to it'"),
+        ("last_reviewed: 2026-02-30\n", 1, "'2026-02-30' is not a real date; write a date that exists, as YYYY-MM-DD"),
+    ],
+)
+def test_common_mistakes_are_named_at_their_line_with_the_fix(text, line, message):
+    with pytest.raises(yaml_source.YamlSyntaxError) as caught:
+        yaml_source.parse(text)
+    assert (caught.value.line, caught.value.message[:len(message)]) == (line, message)

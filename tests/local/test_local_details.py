@@ -100,3 +100,22 @@ def test_opening_hours_without_a_day_and_a_time_are_named(tmp_path, value):
     assert [p.key for p in problems] == ["service.opening_hours"]
     assert "write the days and times" in problems[0].message
     assert "opening_hours" in path.read_text().splitlines()[problems[0].line - 1]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "link"),
+    [
+        # Issue 19, item 15: pasted with non-breaking spaces, the number was refused while the
+        # message showed an identical-looking one.
+        ("0118\u00a0908\u00a08233", "0118 908 8233", "tel:+441189088233"),
+        ("0118\u202f908\u20098233", "0118 908 8233", "tel:+441189088233"),
+        # A UK number written +44 was refused.
+        ("+44 118 908 8233", "+44 118 908 8233", "tel:+441189088233"),
+        ("+44 (0)118 908 8233", "+44 (0)118 908 8233", "tel:+441189088233"),
+    ],
+)
+def test_uk_numbers_as_people_write_them_are_accepted(tmp_path, written, shown, link):
+    values, problems = local_details.load(write(tmp_path, {"service.phone": written}))
+    assert problems == []
+    assert values["service.phone"] == shown
+    assert local_details.LocalDetails(values).markers()["phone"] == f"[{shown}]({link})"

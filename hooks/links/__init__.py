@@ -1,0 +1,1 @@
+"""MkDocs' warnings about links, anchors and the nav, given the file and line of the mistake."""
