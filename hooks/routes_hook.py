@@ -1,26 +1,31 @@
-"""MkDocs glue for the route tables: expand ``{{ routes.* }}`` from docs/data/routes.yml.
+"""MkDocs glue for what is made from docs/data/routes.yml: the route tables (``{{ routes.* }}``
+markers, routes/markers.py) and "Which route fits?" (its pages and diagram, finder/).
 
-Markers (each on a line of its own):
-``{{ routes.comparison }}``, ``{{ routes.comparison(short) }}``, ``{{ routes.alongside }}``,
-``{{ routes.time_limits }}`` and ``{{ routes.differences(<route id>) }}``.
+The route data and the finder's flow (``docs/data/finder.yml``) are checked by the site model
+(content_hook.py) before any page is built. The finder's pages are generated files under
+``route-finder/`` (the start page in the nav, the rest not_in_nav), plus ``flow.dot`` and
+``flow.svg`` for the service's staff.
 """
 
 from __future__ import annotations
 
 import logging
 import posixpath
-from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 
 from content import site as content
-from local import details as local_details
+from finder import diagram as finder_diagram
+from finder import pages as finder_pages
 from helpers import markers
+from local import details as local_details
 from routes import data as routes_data
+from routes import markers as routes_markers
 from routes import render as routes_render
 
 log = logging.getLogger("mkdocs.plugins.routes")
 
-DATA = Path("data") / "routes.yml"
-KEYS = {"comparison", "alongside", "time_limits", "differences"}
 
 routes: list[routes_data.Route] = []
 timescales: list[routes_data.Timescale] = []
@@ -29,7 +34,8 @@ comparison_page: str | None = None
 
 
 def on_files(files, config):
-    """Take the checked route data (content_hook reports its problems); find the comparison page."""
+    """Take the checked route data (content_hook reports its problems); find the comparison page;
+    add the finder's pages and diagram."""
     global routes, timescales, local_values, comparison_page
     site = content.current()
     routes, timescales = site.value("routes.yml"), site.value("timescales")
@@ -39,42 +45,33 @@ def on_files(files, config):
         for marker in markers.find(file.content_string, "routes"):
             if marker.key == "comparison" and marker.argument is None:
                 comparison_page = file.src_uri
+    _add_finder(files, config, site)
     return files
 
 
-def _render(marker: markers.Marker, line: str, renderer: routes_render.Renderer, page: str) -> str:
-    """HTML for one marker, or :class:`markers.MarkerError` saying what to write instead."""
-    if marker.key not in KEYS:
-        raise markers.MarkerError(f"unknown routes table '{marker.key}'; use one of: {', '.join(sorted(KEYS))}")
-    if line.strip() != marker.text:
-        raise markers.MarkerError("put the marker on a line of its own, with a blank line before and after")
-    ids = [route.id for route in routes]
-    if marker.key == "comparison":
-        if marker.argument not in (None, "short"):
-            raise markers.MarkerError("write {{ routes.comparison }} or {{ routes.comparison(short) }}")
-        if marker.argument is None and page != comparison_page:
-            raise markers.MarkerError(f"the full comparison is already on {comparison_page}; place it once")
-        html = renderer.comparison(short=marker.argument == "short")
-    elif marker.key == "differences":
-        if marker.argument not in ids:
-            raise markers.MarkerError(f"'{marker.argument}' is not a route id; use one of: {', '.join(ids)}")
-        try:
-            html = renderer.differences(marker.argument)
-        except ValueError as error:
-            raise markers.MarkerError(f"{error}; change 'confused_with' in {DATA.as_posix()}") from error
-        if comparison_page:
-            target = posixpath.relpath(comparison_page, posixpath.dirname(page) or ".")
-            html += (
-                "\n\n[See how this route compares with all the others]"
-                f"({target}#{routes_render.anchor(renderer.by_id[marker.argument])})"
-            )
-    elif marker.argument is not None:
-        raise markers.MarkerError(f"write {{{{ routes.{marker.key} }}}} with no argument")
-    elif marker.key == "alongside":
-        html = renderer.alongside_table()
-    else:
-        html = renderer.time_limits_table()
-    return f"\n\n{html}\n\n"
+def _add_finder(files, config, site: content.Site) -> None:
+    """The finder's pages and its diagram, as generated files."""
+    flow = site.value("finder.yml")
+    if flow is None:
+        return
+    info = finder_pages.route_info(site.value("routes.yml"))
+    limits = finder_pages.all_limits(site.value("routes.yml"), site.value("timescales"))
+    for uri, markdown in finder_pages.pages(flow, info, limits).items():
+        level = InclusionLevel.INCLUDED if uri == finder_pages.START else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=markdown, inclusion=level))
+
+    def link(page_id: str) -> str:
+        """The page's file beside the diagram (index.html named, so it works offline too)."""
+        dest = File.generated(config, finder_pages.page_uri(page_id), content="").dest_uri
+        return posixpath.relpath(dest, finder_pages.FOLDER)
+
+    dot_text = finder_diagram.dot(flow, info, link)
+    try:
+        svg = finder_diagram.svg(dot_text)
+    except finder_diagram.DiagramError as error:
+        raise PluginError(str(error)) from error
+    files.append(File.generated(config, finder_pages.DOT, content=dot_text))
+    files.append(File.generated(config, finder_pages.SVG, content=svg))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -96,7 +93,7 @@ def on_page_markdown(markdown, page, config, files):
     renderer = routes_render.Renderer(routes, local_values, link_to, source, (timescales, page_link))
 
     def render(marker: markers.Marker) -> str:
-        return _render(marker, lines[marker.line - 1], renderer, source)
+        return routes_markers.render(marker, lines[marker.line - 1], renderer, source, comparison_page)
 
     offset = markers.body_offset(page.file.content_string)
 
@@ -115,7 +112,7 @@ def on_env(env, config, files):
                 log.warning(
                     "docs/%s:%d: route '%s', field 'page': %s has no heading with the anchor '#%s'; "
                     "change 'page' to one of its headings, or the heading",
-                    DATA.as_posix(),
+                    routes_markers.DATA.as_posix(),
                     route.page_line,
                     route.id,
                     route.page,

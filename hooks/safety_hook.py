@@ -7,19 +7,38 @@
   out and listed. A file that is a symbolic link out of ``docs/`` or ``overrides/`` stops the build.
 - Output: every built HTML page and stylesheet is read with an HTML parser; anything it would
   fetch from another host, run, or attach to a PDF stops the build, naming the page and line.
+- Links: MkDocs checks every link (``validation:`` in mkdocs.yml) but names only the page; a
+  logging filter on its loggers rewrites each link, anchor or nav warning with the file and line
+  of the mistake and what to do (links/warnings.py). It stays a warning, so --strict still fails.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from links import warnings
 from safety import config_tags, loads, published
 
 log = logging.getLogger("mkdocs.plugins.safety")
+
+# The loggers of MkDocs' link and anchor checks (pages) and of its nav check.
+LINK_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+rewriter = warnings.Rewriter()
+
+
+class LinkLines(logging.Filter):
+    """Rewrites a link, anchor or nav warning with its file and line; passes every record on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        better = rewriter.rewrite(record.getMessage())
+        if better:
+            record.msg, record.args = better, ()
+        return True
 
 # built file -> (page source, its Markdown), for naming the source of a problem
 sources: dict[str, tuple[str, str]] = {}
@@ -27,10 +46,17 @@ sources: dict[str, tuple[str, str]] = {}
 
 @event_priority(100)
 def on_config(config):
+    """Refuse !!python tags; put the link filter on MkDocs' loggers (once: ``mkdocs serve``
+    loads this file again on a config change)."""
     try:
         config_tags.check(Path(config.config_file_path))
     except config_tags.ConfigTagError as error:
         raise PluginError(str(error)) from error
+    for name in LINK_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [found for found in logger.filters if type(found).__name__ == LinkLines.__name__]:
+            logger.removeFilter(old)
+        logger.addFilter(LinkLines())
     return config
 
 
@@ -77,7 +103,19 @@ def on_files(files, config):
     sources.clear()
     sources.update({page.dest_uri: (page.src_uri, pages[page.src_uri])
                     for page in files.documentation_pages()})
+    _start_link_lines(files, config)
     return files
+
+
+def _start_link_lines(files, config) -> None:
+    """Give the link filter this build's page sources (an editor's pages: generated ones have
+    no file to open)."""
+    root = Path(config.config_file_path).parent
+    rewriter.docs = os.path.relpath(config.docs_dir, root)
+    rewriter.config_name = os.path.relpath(config.config_file_path, root)
+    pages = {page.src_uri: page.content_string for page in files.documentation_pages()
+             if page.abs_src_path and not page.generated_by}
+    rewriter.start(pages, Path(config.config_file_path).read_text(encoding="utf-8"))
 
 
 def _where(built: str, finding: loads.Finding) -> str:
