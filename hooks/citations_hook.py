@@ -17,6 +17,7 @@ from citations import registry as citations_registry
 from citations import render as citations_render
 from citations.parse import Range
 from content import site as content
+from routes import citations as routes_citations
 from helpers import yaml_source
 
 log = logging.getLogger("mkdocs.plugins.citations")
@@ -59,7 +60,7 @@ def on_files(files, config):
     cited.clear()
     if registry is None:
         return files  # content_hook reports the registry's problems
-    route_pages = citations_page.route_pages(site.value("routes.yml"))
+    route_pages = routes_citations.route_pages(site.value("routes.yml"))
     for path in site.files():
         if path.name not in NOT_PUBLISHED:
             try:

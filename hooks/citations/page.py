@@ -22,7 +22,6 @@ from citations.parse import Citation, Range
 from citations.registry import Edition, Registry
 from helpers import markers
 from helpers.yaml_source import Source
-from routes.model import Route
 
 EDITION_KEY = "code_of_practice_edition"
 REGISTRY_FILE = "data/code_of_practice.yml"
@@ -35,17 +34,6 @@ class CheckedPage:
     markdown: str
     warnings: list[str]
     ranges: list[Range]
-
-
-def route_pages(routes: list[Route]) -> dict[str, list[Range]]:
-    """Which paragraphs each route page covers (``page`` and ``code_paragraphs`` of each route)."""
-    covered: dict[str, list[Range]] = defaultdict(list)
-    for route in routes:
-        paragraphs = route.entries.get("code_paragraphs")
-        if route.anchor is None and paragraphs and paragraphs.kind == "text":
-            for citation in citations_parse.find_in_text(paragraphs.text):
-                covered[route.page].extend(citation.ranges)
-    return dict(covered)
 
 
 def check_data_file(source: Source, shown: str, edition: Edition) -> list[str]:
@@ -92,7 +80,7 @@ def check_page(markdown: str, source: str, where: str, edition: Edition,
                routes: dict[str, list[Range]]) -> CheckedPage:
     """Check every citation and quotation of one page; link the good citations; list them at the end.
 
-    ``source`` is the page file as written (for line numbers); ``routes`` is :func:`route_pages`.
+    ``source`` is the page file as written (for line numbers); ``routes`` is ``routes.citations.route_pages``.
     """
     warnings: list[str] = []
     found = citations_parse.find(markdown, edition.id, loose=True)

@@ -5,9 +5,12 @@ No MkDocs here.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 
 from citations import parse as citations_parse
+from citations.parse import Range
+from routes.model import Route
 
 # text -> (the Code of Practice citations in it, as written; what is wrong with any of them)
 CitationCheck = Callable[[str], tuple[list[str], list[str]]]
@@ -39,3 +42,14 @@ def citation_check(known: Callable[[citations_parse.Para], bool]) -> CitationChe
         return found, wrong
 
     return check
+
+
+def route_pages(routes: list[Route]) -> dict[str, list[Range]]:
+    """Which paragraphs each route page covers (``page`` and ``code_paragraphs`` of each route)."""
+    covered: dict[str, list[Range]] = defaultdict(list)
+    for route in routes:
+        paragraphs = route.entries.get("code_paragraphs")
+        if route.anchor is None and paragraphs and paragraphs.kind == "text":
+            for citation in citations_parse.find_in_text(paragraphs.text):
+                covered[route.page].extend(citation.ranges)
+    return dict(covered)
