@@ -77,8 +77,7 @@ def load(
     try:
         source = read(path)
     except yaml_source.YamlSyntaxError as error:
-        message = f"not valid YAML: {error}; fix the syntax"
-        return PrintConfig((), ()), [Problem(path, error.line, message)]
+        return PrintConfig((), ()), [Problem(path, error.line, error.message)]
     data = source.data or {}
     problems: list[Problem] = []
     if not isinstance(data, dict):
