@@ -15,14 +15,16 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from content import site as content
-from print import downloads
 from helpers import markers
-from print import plan as print_plan
 from print import cache as print_cache
+from print import downloads
+from print import fonts as print_fonts
 from print import pdfs as print_pdfs
+from print import plan as print_plan
 from print import render as print_render
 
 log = logging.getLogger("mkdocs.plugins.pdf")
@@ -68,9 +70,7 @@ def on_page_markdown(markdown, page, config, files):
 
     def render(marker: markers.Marker) -> str:
         if marker.key != "files" or marker.argument is not None:
-            raise markers.MarkerError(
-                "unknown downloads marker; the only one is {{ downloads.files }}"
-            )
+            raise markers.MarkerError("unknown downloads marker; the only one is {{ downloads.files }}")
         return downloads.placeholder()
 
     def report(marker: markers.Marker, message: str) -> None:
@@ -106,10 +106,8 @@ def on_post_build(config) -> None:
         log.info("PDFs skipped (mkdocs serve without SITE_PDF=1, or SITE_SKIP_PDF=1)")
         return
     local = config.extra["local"]
-    service = print_render.Service(
-        local["service_name"], local["service_short_name"], local["service_phone"],
-        local["service_website"],
-    )
+    service = print_render.Service(local["service_name"], local["service_short_name"],
+                                   local["service_phone"], local["service_website"])
     in_order = [pages[uri] for uri in nav_order if uri in pages]
     documents = print_plan.plan(print_config, in_order, config.site_name, service.name)
     for page in print_plan.missing_dates(documents):
@@ -127,7 +125,10 @@ def on_post_build(config) -> None:
     cache = print_cache.Cache(Path(config.config_file_path).parent / ".cache" / "pdfs")
     code = [Path(__file__), *sorted((Path(__file__).parent / "print").glob("*.py"))]
     # mkdocs serve runs threads: render in this process there rather than fork.
-    made, set_ups = print_pdfs.make_all(printer, documents, cache, code, 1 if serving else print_pdfs.cores())
+    try:
+        made, set_ups = print_pdfs.make_all(printer, documents, cache, code, 1 if serving else print_pdfs.cores())
+    except print_fonts.FontsMissing as error:
+        raise PluginError(str(error)) from error
     for set_up in set_ups:
         log.info("PDF set-up (WeasyPrint, fonts, styles) in %.2f s (CPU %.2f s)", set_up.seconds, set_up.cpu_seconds)
     folder = site_dir / downloads.FOLDER

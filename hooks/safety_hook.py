@@ -87,6 +87,10 @@ def on_files(files, config):
             candidates.append(file)
     if escaping:
         raise PluginError("Files that lead out of the project:\n" + "\n".join(f"  {e}" for e in escaping))
+    too_long = published.oversized({page.src_uri: len(page.content_bytes) for page in files.documentation_pages()
+                                     if page.generated_by is None and page.abs_src_path})
+    if too_long:
+        raise PluginError("Pages too long to publish:\n" + "\n".join(f"  {e}" for e in too_long))
     pages = {page.src_uri: page.content_string for page in files.documentation_pages()}
     declared = [str(css) for css in config.extra_css] + [
         str(getattr(script, "path", script)) for script in config.extra_javascript

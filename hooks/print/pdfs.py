@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from print import fonts as print_fonts
 from print import render as print_render
 from print.cache import Cache, key, shared_inputs
 from print.plan import PrintDocument
@@ -73,8 +74,12 @@ def make_all(
     printer: print_render.Printer, documents: list[PrintDocument], cache: Cache, code: list[Path],
     processes: int,
 ) -> tuple[list[Made], list[SetUp]]:
-    """Every document's PDF (in the order given) and each WeasyPrint set-up it took."""
+    """Every document's PDF (in the order given) and each WeasyPrint set-up it took.
+
+    Raises :class:`print.fonts.FontsMissing` before any work when a font is not installed.
+    """
     global _printer, _jobs, _set_up_here
+    print_fonts.check(printer.templates)
     shared = shared_inputs(printer.templates, code)
     made: dict[int, Made] = {}
     keys: dict[int, str] = {}

@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# The longest page is under 30 kB. A page of megabytes (a paste gone wrong) would keep the
+# booklets' rendering busy for many minutes and gigabytes: refuse it first.
+MAX_PAGE_BYTES = 300_000
 # Editors' and systems' leftovers: never published, wherever they are.
 STRAY = ("*.bak", "*.orig", "*.tmp", "*.swp", "*.swo", "*~", "~$*", ".~lock.*", "#*#",
          "Thumbs.db", "desktop.ini", ".DS_Store", "*.map")
@@ -65,3 +68,10 @@ def needed(candidates: Iterable[str], pages: dict[str, str], declared: Iterable[
     for page, markdown in pages.items():
         wanted |= referenced(page, markdown)
     return {path for path in candidates if path in wanted and not is_stray(path)}
+
+
+def oversized(pages: dict[str, int]) -> list[str]:
+    """What is wrong with each page (``docs/`` path -> size in bytes) over :data:`MAX_PAGE_BYTES`."""
+    return [f"docs/{page}: {size / 1e6:.1f} MB, more than a page can be ({MAX_PAGE_BYTES // 1000} kB); "
+            "check for something pasted by mistake, or split it into pages"
+            for page, size in sorted(pages.items()) if size > MAX_PAGE_BYTES]

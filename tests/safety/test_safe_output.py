@@ -399,3 +399,15 @@ def test_only_the_builds_own_stylesheet_switch_may_run_a_handler() -> None:
         '<img src="a.png" alt="" onload="this.media=\'all\'">',
     ):
         assert [f.what for f in loads.in_html(html)] == ["onload="], html
+
+
+def test_a_page_of_megabytes_stops_the_build_before_anything_is_rendered(build_variant):
+    """Issue 19, item 6: a 5 MB page kept the booklets busy for over 15 minutes and 2.5 GB."""
+    def edit(project: Path) -> None:
+        (project / "docs" / "pasted.md").write_text("# Pasted\n\n" + "word " * 1_000_000,
+                                                    encoding="utf-8")
+
+    result = build_variant(edit)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log
+    assert "docs/pasted.md: 5.0 MB, more than a page can be (300 kB)" in log, log[-2000:]
