@@ -55,8 +55,24 @@ def browser() -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _bypass_csp_by_default(chromium)
         yield chromium
         chromium.close()
+
+
+def _bypass_csp_by_default(chromium) -> None:  # noqa: ANN001 - a Playwright Browser
+    """Tests put their own scripts into pages (axe-core, Playwright's waiting predicates), which
+    each page's Content-Security-Policy would block. New tabs and contexts bypass it unless a test
+    asks for it with ``bypass_csp=False``: tests/safety/test_csp.py and the offline copy's tests
+    open every page under the real policy."""
+    for name in ("new_context", "new_page"):
+        method = getattr(chromium, name)
+
+        def opened(*args, _method=method, **options):
+            options.setdefault("bypass_csp", True)
+            return _method(*args, **options)
+
+        setattr(chromium, name, opened)
 
 
 @pytest.fixture(scope="session")

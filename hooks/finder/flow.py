@@ -313,15 +313,8 @@ def _entries(reader: _Reader, node: yaml.Node | None, what: str) -> list[tuple[y
     if not isinstance(node, yaml.MappingNode) or not node.value:
         reader.problem(node, what, f"'{what}' must list at least one entry as 'id:' lines")
         return []
-    seen: set[str] = set()
-    entries = []
-    for key_node, value_node in node.value:
-        if key_node.value in seen:
-            reader.problem(key_node, what, f"id '{key_node.value}' is used twice; rename one")
-            continue
-        seen.add(key_node.value)
-        entries.append((key_node, value_node))
-    return entries
+    # An id used twice never gets here: the YAML reader refuses a repeated key, naming both lines.
+    return list(node.value)
 
 
 def _date(reader: _Reader, fields: dict[str, yaml.Node]) -> str:

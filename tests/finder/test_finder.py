@@ -165,7 +165,7 @@ BAD = [
     (
         "question id used twice",
         ("  second:\n", "  first:\n"),
-        ["id 'first' is used twice"],
+        ["the key 'first' is here and on line"],
     ),
     (
         "same title twice (back links would be ambiguous)",

@@ -279,7 +279,7 @@ class Recorder:
 def offline_page(browser, unzipped: Path) -> Iterator[tuple[object, Recorder]]:  # noqa: ANN001
     """A page in a fresh browser context that may load ``file:`` URLs and nothing else."""
     recorder = Recorder()
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=False)  # the copy's own policy applies
     context.route("**/*", recorder.route)
     context.on("request", recorder.request)
     page = context.new_page()

@@ -384,7 +384,7 @@ def test_build_fails_on_outdated_term_with_suggestion(build_variant) -> None:
 
 
 def test_build_fails_on_page_without_review_data(build_variant) -> None:
-    result = build_variant(lambda p: _edit(p / "docs" / "privacy.md", "last_reviewed: 2026-11-28\n", ""))
+    result = build_variant(lambda p: _edit(p / "docs" / "privacy.md", "last_reviewed: 2026-12-02\n", ""))
     assert result.returncode != 0
     assert "docs/privacy.md: front matter key 'last_reviewed' is missing" in result.stderr
 

@@ -133,7 +133,7 @@ BAD_DATA: list[tuple[str, Edit, str, str, str]] = [
      "mediation", "code_paragraphs", "two dots in a row"),
     ("paragraph not in the registry", _set("appeal", "code_paragraphs", "sections 11.39 to 11.155"),
      "appeal", "code_paragraphs", "paragraph 11.155 is not in the Code of Practice registry"),
-    ("not a citation", _set("complaint", "code_paragraphs", "chapter 11"), "complaint", "code_paragraphs",
+    ("not a citation", _set("complaint", "code_paragraphs", "the Code of Practice"), "complaint", "code_paragraphs",
      "is not one Code of Practice citation"),
     ("claim with no source", _set("mediation", "cost", {"text": "Free."}), "mediation", "cost",
      "makes a claim with no source"),

@@ -300,7 +300,7 @@ def test_only_what_is_needed_is_published(build_variant, tmp_path):
         (docs / "images").mkdir()
         (docs / "images" / "used.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
         (docs / "images" / "unused.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
-        add_to_page("privacy.md", "![](images/used.svg){ width=1 }")(project)
+        add_to_page("privacy.md", "![A used picture](images/used.svg){ width=1 }")(project)
 
     result = build_variant(edit)
     assert result.returncode == 0, result.stderr
