@@ -4,7 +4,8 @@ First in mkdocs.yml's hooks list. In ``on_files`` each capability reads its own 
 through the model (so each file is parsed once) and the model keeps what it made of it; the
 other hooks take those values from ``content.site.current()`` instead of reading files again.
 Every problem of every data file is reported together in ``on_nav``: print.yml needs the
-navigation to be checked, and no page has been rendered yet.
+navigation to be checked, and no page has been rendered yet. A page that is not UTF-8 stops
+the build earlier, in ``on_files``, with every problem found by then.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from deadlines import build as deadlines
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
+from helpers import text_file
 from letters import model as letters_model
 from local import details as local_details
 from plain_english import glossary, outdated_terms, readability
@@ -30,12 +32,21 @@ from routes import data as routes_data
 
 ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each problem and build again"
 LETTERS_HEADING = "The model letters (docs/data/letters.yml) are wrong; fix each problem and build again"
+PAGES_HEADING = "Some pages are not saved as UTF-8 text; save each as UTF-8 and build again"
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
 
 
 def on_files(files, config):
-    """Read every data file once; keep what each capability makes of it, and its problems."""
+    """Read every data file once; keep what each capability makes of it, and its problems.
+
+    A page that is not UTF-8 stops the build here, with every problem found so far: the hooks
+    after this one read the pages.
+    """
     site = content.start(Path(config.docs_dir) / "data")
+    project = Path(config.config_file_path).parent
+    unreadable = [_unreadable(Path(file.abs_src_path), project) for file in files.documentation_pages()
+                  if file.abs_src_path]
+    site.keep("pages", None, PAGES_HEADING, [problem for problem in unreadable if problem])
     values, problems = local_details.load(site.path("local.yml"), site.read)
     site.keep("local.yml", values, "Local details are wrong", problems)
     registry, problems = citations_registry.load(site.path("code_of_practice.yml"), site.read)
@@ -47,7 +58,18 @@ def on_files(files, config):
     found, problems = deadlines.load(site.path("deadlines.yml"), "docs/data/deadlines.yml", site.read)
     site.keep("deadlines.yml", found, "The deadline data is wrong; fix each problem and build again", problems)
     _letters(site)
+    if not site.good("pages"):
+        _stop(site, None)
     return files
+
+
+def _unreadable(path: Path, project: Path) -> str | None:
+    """``file:line: message`` if the page is not UTF-8 text."""
+    try:
+        text_file.decode(path.read_bytes())
+    except text_file.Unreadable as error:
+        return f"{os.path.relpath(path, project)}:{error.line}: {error.message}"
+    return None
 
 
 def _routes(site: content.Site, pages: set[str]) -> None:
@@ -110,10 +132,14 @@ def on_nav(nav, config, files):
     file leaves out the pages made from it, and the navigation would be wrong.
     """
     site = content.current()
-    nav_order = None if site.report() else [page.file.src_uri for page in nav.pages]
+    _stop(site, None if site.report() else [page.file.src_uri for page in nav.pages])
+    return nav
+
+
+def _stop(site: content.Site, nav_order: list[str] | None) -> None:
+    """Check print.yml (against ``nav_order`` if known); stop the build if any file is wrong."""
     print_config, problems = print_plan.load(site.path("print.yml"), nav_order, site.read)
     site.keep("print.yml", print_config, "Print settings are wrong", problems)
     report = site.report()
     if report:
         raise PluginError(report)
-    return nav

@@ -279,7 +279,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[Registry | None, 
     """Read (with ``read``) and check the registry; return it (None if unusable) and every problem."""
     try:
         data = read(path).data or {}
-    except (OSError, yaml_source.YamlSyntaxError) as error:
+    except yaml_source.Unreadable as error:
         return None, [yaml_source.unreadable(path, error)]
     reader = _Reader(path)
     editions: dict[str, Edition] = {}

@@ -81,9 +81,7 @@ def load(path: Path, shown: str, read: Reader = yaml_source.read) -> tuple[Setti
     parses the file (the site model's, so it is parsed once per build)."""
     try:
         source = read(path)
-    except OSError as error:
-        return None, [f"{shown}: cannot be read ({error.strerror}); restore the file"]
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return None, [f"{shown}:{error.line}: {error.message}"]
     data = source.data if isinstance(source.data, dict) else {}
     problems: list[str] = []

@@ -354,9 +354,8 @@ def _from_source(read: Reader, path: Path, shown: Path) -> tuple[Flow | None, li
     reader = _Reader(shown)
     try:
         root = read(path).root
-    except yaml_source.YamlSyntaxError as error:
-        message = f"is not valid YAML ({error}); fix the YAML syntax"
-        return None, [Problem(shown, error.line, "", message)]
+    except yaml_source.Unreadable as error:
+        return None, [Problem(shown, error.line, "", error.message)]
     if root is None:
         return None, [Problem(shown, 1, "", "is empty; write the flow as described in the README")]
     fields = reader.mapping(root, "", TOP_KEYS)

@@ -90,7 +90,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
     """Read the file (with ``read``) and check every field; return the values and every problem found."""
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return {}, [Problem(path, error.line, WHOLE_FILE, error.message)]
     data = source.data or {}
     values: dict[str, str] = {}

@@ -76,9 +76,8 @@ def load(
     """
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
-        message = f"not valid YAML: {error}; fix the syntax"
-        return PrintConfig((), ()), [Problem(path, error.line, message)]
+    except yaml_source.Unreadable as error:
+        return PrintConfig((), ()), [Problem(path, error.line, error.message)]
     data = source.data or {}
     problems: list[Problem] = []
     if not isinstance(data, dict):

@@ -325,7 +325,7 @@ def load(
     """
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return [], [Problem(path, error.line, WHOLE_FILE, WHOLE_FILE, error.message)]
     data = source.data or {}
     checker = _Checker(path, source, local_values, citation)
@@ -369,7 +369,7 @@ def load_timescales(
     """The optional top-level ``timescales:`` list of the route data (see :func:`load`)."""
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError:
+    except yaml_source.Unreadable:
         return [], []  # load() reports it
     raw = source.data.get("timescales", []) if isinstance(source.data, dict) else []
     checker = _Checker(path, source, local_values, citation)
