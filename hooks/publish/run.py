@@ -16,7 +16,7 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,25 +67,19 @@ def _stop(number: int, _frame: object) -> None:
 
 
 @contextmanager
-def stopped_by_signals() -> Iterator[None]:
+def _signals(handler: Callable | int) -> Iterator[None]:
+    """Handle SIGINT and SIGTERM with ``handler`` inside the block."""
+    before = {number: signal.signal(number, handler) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler_before in before.items():
+            signal.signal(number, handler_before)
+
+
+def stopped_by_signals() -> AbstractContextManager[None]:
     """Inside the block, SIGINT and SIGTERM raise :class:`Stopped` (so ``finally`` cleans up)."""
-    before = {number: signal.signal(number, _stop) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
-
-
-@contextmanager
-def _signals_ignored() -> Iterator[None]:
-    """Ignore SIGINT and SIGTERM for a moment that must not be cut short (swap, clean-up)."""
-    before = {number: signal.signal(number, signal.SIG_IGN) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
+    return _signals(_stop)
 
 
 def build(dest: Path, steps: list[Step]) -> None:
@@ -102,7 +96,7 @@ def build(dest: Path, steps: list[Step]) -> None:
                 step(work / "out")
             finished = True
         finally:
-            with _signals_ignored():
+            with _signals(signal.SIG_IGN):  # the swap and the clean-up are never cut short
                 try:
                     if finished:
                         folder.replace_folder(work / "out", dest)
