@@ -100,7 +100,8 @@ def load(path: Path, read: Reader = yaml_source.read) -> list[Term]:
         ):
             wrong.append(f"{where}: 'abbreviations' must map each old abbreviation (in capitals) to what it stood for")
             abbreviations = {}
-        if item.get("confidence") and item["confidence"] not in CONFIDENCE:
+        confidence = item.get("confidence")
+        if confidence and (not isinstance(confidence, str) or confidence not in CONFIDENCE):
             wrong.append(f"{where}: confidence must be one of {', '.join(sorted(CONFIDENCE))} (from facts.yml)")
         problems += wrong
         if not wrong:
