@@ -1,48 +1,36 @@
 """Build everything into a temporary folder, then put it in place as ``site/``.
 
-``python hooks/build_all.py`` runs each build step into a fresh folder beside the
-destination. Only when every step succeeds is the old ``site/`` replaced, so a failed
-build never leaves a half-written site where the good one was.
+``python hooks/build_all.py`` runs each build step into a fresh folder beside the destination.
+Only when every step succeeds is the old ``site/`` replaced, in one step (``publish/``): a
+failed, stopped or killed build never leaves a half-written site. One build runs at a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from typing import IO
 from pathlib import Path
 
 from offline import copy as offline
 from print import downloads
+from publish import folder
+from publish import run as publish
 from safety import config_tags
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-Step = Callable[[Path], None]
 # The review report is for staff: written beside the site, never into it (plain_english_hook).
 REPORTS_ENV = "SITE_REPORTS_DIR"
-
-
-class StepError(Exception):
-    """A build step found something wrong after its tools ran; the message says what to do."""
-
-
-def _did_not_build(what: str) -> StepError:
-    """The error for a build that stopped, naming it in words (its own messages came first)."""
-    return StepError(f"the {what} did not build (the messages above say what to fix)")
-
-
 # The offline copy's own build, started beside the website's (see build_website).
 _offline: tuple[subprocess.Popen, IO[bytes]] | None = None
 
 
-def _offline_command(copy: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(copy)]
+def _mkdocs_build(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)]
 
 
 def _offline_env(out: Path) -> dict[str, str]:
@@ -60,20 +48,32 @@ def build_website(out: Path) -> None:
     """
     global _offline
     log = tempfile.TemporaryFile()
-    env = _offline_env(out)
-    process = subprocess.Popen(_offline_command(out.with_name("offline-copy")), cwd=PROJECT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = publish.start(_mkdocs_build(out.with_name("offline-copy")), cwd=PROJECT,
+                            env=_offline_env(out), stdout=log, stderr=subprocess.STDOUT)
     _offline = (process, log)
     try:
-        website = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)]
-        if subprocess.run(website, cwd=PROJECT).returncode != 0:
-            raise _did_not_build("website")
-    except BaseException:
-        process.kill()
-        process.wait()
+        _run(_mkdocs_build(out), "website")
+    except BaseException:  # publish.build kills the offline build
         log.close()
         _offline = None
         raise
+
+
+class StepError(Exception):
+    """A build step found something wrong after its tools ran; the message says what to do."""
+
+
+def _did_not_build(what: str) -> StepError:
+    """The error for a build that stopped, naming it in words (its own messages came first)."""
+    return StepError(f"the {what} did not build (the messages above say what to fix)")
+
+
+def _run(command: list[str], what: str, **options) -> None:
+    """Run one MkDocs build to the end; a failure is named in words."""
+    try:
+        publish.run(command, cwd=PROJECT, **options)
+    except subprocess.CalledProcessError:
+        raise _did_not_build(what) from None
 
 
 def build_offline(out: Path) -> None:
@@ -86,7 +86,7 @@ def build_offline(out: Path) -> None:
     global _offline
     copy = out.with_name("offline-copy")
     if _offline is None:  # run on its own (build_website did not start it)
-        code = subprocess.run(_offline_command(copy), cwd=PROJECT, env=_offline_env(out)).returncode
+        _run(_mkdocs_build(copy), "offline copy", env=_offline_env(out))
     else:
         (process, log), _offline = _offline, None
         code = process.wait()
@@ -94,8 +94,8 @@ def build_offline(out: Path) -> None:
         sys.stderr.buffer.write(log.read())
         sys.stderr.flush()
         log.close()
-    if code != 0:
-        raise _did_not_build("offline copy")
+        if code != 0:
+            raise _did_not_build("offline copy")
     offline.copy_pdfs(out, copy)
     downloads.copy_listing(out / "downloads" / "index.html", copy, copy / "downloads.html")
     zip_path = out / offline.ZIP_URL
@@ -110,33 +110,12 @@ def build_offline(out: Path) -> None:
     print(f"Offline copy: {zip_path.relative_to(out)} ({size})")
 
 
-STEPS: list[Step] = [build_website, build_offline]
+STEPS: list[publish.Step] = [build_website, build_offline]
 
 
-def replace_folder(new: Path, dest: Path) -> None:
-    """Put ``new`` where ``dest`` is, keeping the old one until the new one is in place."""
-    old = dest.with_name(f".{dest.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if dest.exists():
-        dest.rename(old)
-    new.rename(dest)
-    if old.exists():
-        shutil.rmtree(old)
-
-
-def build(dest: Path, steps: list[Step] = STEPS) -> None:
+def build(dest: Path, steps: list[publish.Step] = STEPS) -> None:
     """Run every step into a temporary folder and publish it at ``dest`` only if all succeed."""
-    dest = dest.resolve()
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.building-", dir=dest.parent))
-    try:
-        out = work / "out"
-        for step in steps:
-            step(out)
-        replace_folder(out, dest)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    publish.build(dest, steps)
 
 
 def main() -> int:
@@ -155,12 +134,25 @@ def main() -> int:
         return 0
     os.environ.setdefault(REPORTS_ENV, str(args.dest.resolve().parent / "reports"))
     try:
-        build(args.dest)
-    except StepError as error:
-        print(f"Build failed: {error}; the last good site was left as it was.", file=sys.stderr)
+        with publish.stopped_by_signals():
+            build(args.dest)
+    except folder.DestinationError as error:
+        print(f"Build refused: {error}", file=sys.stderr)
         return 1
+    except StepError as error:
+        print(f"Build failed: {error}; {_left(args.dest)}", file=sys.stderr)
+        return 1
+    except publish.Stopped as stopped:
+        print(f"Build stopped ({stopped}): {_left(args.dest)}", file=sys.stderr)
+        return stopped.exit_code
     print(f"Built everything into {args.dest}")
     return 0
+
+
+def _left(dest: Path) -> str:
+    """What a build that did not finish left at ``dest``."""
+    return ("the last good site was left as it was." if dest.is_dir()
+            else f"nothing was published ({dest} does not exist yet).")
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ def on_files(files, config):
         if path.name not in NOT_PUBLISHED:
             try:
                 source = site.read(path)
-            except (OSError, yaml_source.YamlSyntaxError):
+            except yaml_source.Unreadable:
                 continue  # content_hook reports the syntax error with its line
             for warning in citations_page.check_data_file(source, f"docs/data/{path.name}", registry.edition()):
                 log.warning(warning)

@@ -4,8 +4,9 @@ First in mkdocs.yml's hooks list. In ``on_files`` each capability reads its own 
 through the model (so each file is parsed once) and the model keeps what it made of it; the
 other hooks take those values from ``content.site.current()`` instead of reading files again.
 Every problem of every data file is reported together in ``on_nav``: print.yml needs the
-navigation to be checked, and no page has been rendered yet. Each page's front matter is checked
-here too (``helpers.front_matter``): MkDocs drops front matter that is not YAML without a word.
+navigation to be checked, and no page has been rendered yet. A page that is not UTF-8 stops
+the build earlier, in ``on_files``, with every problem found by then; each page's front matter is
+checked too (``content.pages``): MkDocs drops front matter that is not YAML without a word.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from mkdocs.exceptions import PluginError
 from citations import parse as citations_parse
 from citations import registry as citations_registry
 from content import legal_facts
+from content import pages as content_pages
 from content import site as content
 from deadlines import build as deadlines
 from finder import check as finder_check
 from finder import flow as finder_flow
 from finder import pages as finder_pages
-from helpers import front_matter, yaml_source
 from letters import model as letters_model
 from local import details as local_details
 from plain_english import glossary, outdated_terms, readability
@@ -33,6 +34,7 @@ from routes import data as routes_data
 
 ROUTES_HEADING = "The route data (data/routes.yml in docs/) is wrong; fix each problem and build again"
 LETTERS_HEADING = "The model letters (docs/data/letters.yml) are wrong; fix each problem and build again"
+PAGES_HEADING = "Some pages are not saved as UTF-8 text; save each as UTF-8 and build again"
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
 FACTS_HEADING = "A time limit disagrees with the legal facts (docs/data/legal_facts.yml); fix each and build again"
 FRONT_MATTER_HEADING = "The front matter of pages (between the --- lines at the top) is wrong; fix each problem"
@@ -41,42 +43,33 @@ STATING_FACTS = ("routes.yml", "deadlines.yml")
 
 
 def on_files(files, config):
-    """Read every data file once; keep what each capability makes of it, and its problems."""
+    """Read every data file once; keep what each capability makes of it, and its problems.
+
+    A page that is not UTF-8 stops the build here, with every problem found so far: the hooks
+    after this one read the pages.
+    """
     site = content.start(Path(config.docs_dir) / "data")
+    project = Path(config.config_file_path).parent
+    sources = [Path(page.abs_src_path) for page in files.documentation_pages()
+               if page.abs_src_path and not page.generated_by]
+    site.keep("pages", None, PAGES_HEADING, content_pages.unreadable(sources, project))
     values, problems = local_details.load(site.path("local.yml"), site.read)
     site.keep("local.yml", values, "Local details are wrong", problems)
     registry, problems = citations_registry.load(site.path("code_of_practice.yml"), site.read)
     site.keep("code_of_practice.yml", registry, "The Code of Practice registry is wrong", problems)
     _routes(site, {file.src_uri for file in files.documentation_pages()})
-    shown = Path(os.path.relpath(site.path("finder.yml"), Path(config.config_file_path).parent))
+    shown = Path(os.path.relpath(site.path("finder.yml"), project))
     _finder(site, shown, {file.src_uri for file in files.documentation_pages()})
     _plain_english(site)
     found, problems = deadlines.load(site.path("deadlines.yml"), "docs/data/deadlines.yml", site.read)
     site.keep("deadlines.yml", found, "The deadline data is wrong; fix each problem and build again", problems)
     _letters(site)
-    _legal_facts(site)
-    _front_matter(site, files, Path(config.config_file_path).parent)
-    return files
-
-
-def _legal_facts(site: content.Site) -> None:
-    """legal_facts.yml, and every fact named in the files that state time limits."""
-    facts, problems = legal_facts.load(site.path("legal_facts.yml"), site.read)
-    for name in STATING_FACTS:
-        try:
-            source = site.read(site.path(name))
-        except (OSError, yaml_source.YamlSyntaxError):
-            continue  # the file's own loader reports it
-        problems += facts.check(source, f"docs/data/{name}")
+    facts, problems = legal_facts.load_checked(site, STATING_FACTS)
     site.keep("legal_facts.yml", facts, FACTS_HEADING, problems)
-
-
-def _front_matter(site: content.Site, files, root: Path) -> None:
-    """Every page's front matter: MkDocs would drop one that is not YAML, without a word."""
-    problems = [f"{os.path.relpath(page.abs_src_path, root)}:{line}: {message}"
-                for page in files.documentation_pages() if page.abs_src_path and not page.generated_by
-                for line, message in front_matter.problems(page.content_string)]
-    site.keep("front matter", None, FRONT_MATTER_HEADING, problems)
+    if not site.good("pages"):
+        _stop(site, None)
+    site.keep("front matter", None, FRONT_MATTER_HEADING, content_pages.front_matter_problems(sources, project))
+    return files
 
 
 def _routes(site: content.Site, pages: set[str]) -> None:
@@ -139,10 +132,14 @@ def on_nav(nav, config, files):
     file leaves out the pages made from it, and the navigation would be wrong.
     """
     site = content.current()
-    nav_order = None if site.report() else [page.file.src_uri for page in nav.pages]
+    _stop(site, None if site.report() else [page.file.src_uri for page in nav.pages])
+    return nav
+
+
+def _stop(site: content.Site, nav_order: list[str] | None) -> None:
+    """Check print.yml (against ``nav_order`` if known); stop the build if any file is wrong."""
     print_config, problems = print_plan.load(site.path("print.yml"), nav_order, site.read)
     site.keep("print.yml", print_config, "Print settings are wrong", problems)
     report = site.report()
     if report:
         raise PluginError(report)
-    return nav

@@ -43,7 +43,7 @@ def on_files(files, config):
         if path.name != "local.yml":
             try:
                 source = site.read(path)
-            except (OSError, yaml_source.YamlSyntaxError):
+            except yaml_source.Unreadable:
                 continue  # content_hook reports the syntax error with its line
             for typed in local_typed.find_in_source(source, values):
                 log.warning(typed.message(f"docs/data/{path.name}"))

@@ -143,6 +143,15 @@ class _Reader:
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{self.path}: {where}: {message}")
 
+    def mappings(self, value: object, where: str, key: str) -> list[dict]:
+        """The items of the list ``key``; none, and a problem, if it is not a list of mappings."""
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(where, f"'{key}' must be a list, each item a set of 'key: value' lines")
+            return []
+        return value
+
     def para(self, entry: dict, key: str, where: str) -> Para | None:
         value = entry.get(key)
         if not isinstance(value, str):
@@ -164,7 +173,7 @@ class _Reader:
 
     def confidence(self, entry: dict, where: str, key: str = "confidence") -> str:
         value = entry.get(key)
-        if value not in CONFIDENCE:
+        if not isinstance(value, str) or value not in CONFIDENCE:
             self.problem(where, f"'{key}' is {value!r}: use one of {', '.join(sorted(CONFIDENCE))}")
         return str(value)
 
@@ -190,17 +199,17 @@ class _Reader:
         if not first or not last:
             return None
         chapter = Chapter(number, title, first, last)
-        for item in entry.get("sections") or []:
+        for item in self.mappings(entry.get("sections"), where, "sections"):
             self.section(chapter, item, where)
         self.check_coverage(chapter, where)
-        for item in entry.get("topics") or []:
+        for item in self.mappings(entry.get("topics"), where, "topics"):
             at = f"{where} topic {item.get('para')}"
             para = self.para(item, "para", at)
             title = self.text(item, "title", at)
             self.sources(item, at, self.confidence(item, at) != "unverified")
             if para:
                 chapter.topics[para] = title
-        for item in entry.get("texts") or []:
+        for item in self.mappings(entry.get("texts"), where, "texts"):
             self.paragraph_text(chapter, item, where)
         return chapter
 
@@ -236,10 +245,10 @@ class _Reader:
         at = f"{where} text of {item.get('para')}"
         para = self.para(item, "para", at)
         parts: list[TextPart] = []
-        for part in item.get("parts") or []:
+        for part in self.mappings(item.get("parts"), at, "parts"):
             text = self.text(part, "text", at)
             verbatim = part.get("verbatim")
-            if verbatim not in VERBATIM:
+            if not isinstance(verbatim, (bool, str)) or verbatim not in VERBATIM:
                 self.problem(at, f"'verbatim' is {verbatim!r}: use true, false or leaflet")
             confidence = self.confidence(part, at)
             sources = self.sources(part, at, required=True)
@@ -266,7 +275,7 @@ class _Reader:
         self.sources(entry, where, required=True)
         edition = Edition(edition_id, texts["name"], texts["title"], texts["short_title"],
                           texts["page"], pdf)
-        for item in entry.get("chapters") or []:
+        for item in self.mappings(entry.get("chapters"), where, "chapters"):
             chapter = self.chapter(item, where)
             if chapter:
                 edition.chapters[chapter.number] = chapter
@@ -279,16 +288,20 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[Registry | None, 
     """Read (with ``read``) and check the registry; return it (None if unusable) and every problem."""
     try:
         data = read(path).data or {}
-    except (OSError, yaml_source.YamlSyntaxError) as error:
+    except yaml_source.Unreadable as error:
         return None, [yaml_source.unreadable(path, error)]
     reader = _Reader(path)
+    if not isinstance(data, dict):
+        reader.problem("the file", "must be current_edition, editions, last_reviewed and "
+                       "review_interval_months, each on a line of its own")
+        return None, reader.problems
     editions: dict[str, Edition] = {}
-    for entry in data.get("editions") or []:
+    for entry in reader.mappings(data.get("editions"), "the file", "editions"):
         edition = reader.edition(entry)
         if edition:
             editions[edition.id] = edition
     current = data.get("current_edition")
-    if current not in editions:
+    if not isinstance(current, str) or current not in editions:
         reader.problem("current_edition", f"{current!r} is not the id of an edition in the file")
     review = (data.get("last_reviewed"), data.get("review_interval_months"))
     if not isinstance(review[1], int):

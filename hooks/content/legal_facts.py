@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from content.site import Site
 from helpers import yaml_source
 from helpers.yaml_source import Reader
 
@@ -125,7 +126,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[LegalFacts, list[
     """Read and check the registry; every problem as ``file:line: what is wrong; what to do``."""
     try:
         source = read(path)
-    except (OSError, yaml_source.YamlSyntaxError) as error:
+    except yaml_source.Unreadable as error:
         return LegalFacts({}), [yaml_source.unreadable(Path(FILE), error)]
     raw = source.data.get("facts") if isinstance(source.data, dict) else None
     if not isinstance(raw, list):
@@ -162,3 +163,16 @@ def _fact(item: Any, line: int) -> tuple[LegalFact | None, list[str]]:
     if wrong:
         return None, wrong
     return LegalFact(item["name"], item["value"], str(item.get("legal_source") or ""), item["confidence"], line), []
+
+
+def load_checked(site: Site, stating: tuple[str, ...]) -> tuple[LegalFacts, list[str]]:
+    """The registry (read through the site model), checked against every fact named in the data
+    files ``stating`` (a file that cannot be read is left to its own loader to report)."""
+    facts, problems = load(site.path("legal_facts.yml"), site.read)
+    for name in stating:
+        try:
+            source = site.read(site.path(name))
+        except yaml_source.Unreadable:
+            continue
+        problems += facts.check(source, f"docs/data/{name}")
+    return facts, problems

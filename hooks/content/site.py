@@ -29,7 +29,7 @@ class Site:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self._read: dict[Path, yaml_source.Source | OSError | yaml_source.YamlSyntaxError] = {}
+        self._read: dict[Path, yaml_source.Source | yaml_source.Unreadable] = {}
         self._values: dict[str, Any] = {}
         self._problems: dict[str, tuple[str, list[str]]] = {}
 
@@ -44,12 +44,13 @@ class Site:
     def read(self, path: Path) -> yaml_source.Source:
         """The file's data and lines, parsed on the first call only.
 
-        A file that cannot be read or is not YAML raises the same error on every call.
+        A file that is missing, not UTF-8 or not YAML raises the same
+        :class:`~helpers.yaml_source.Unreadable` on every call.
         """
         if path not in self._read:
             try:
                 self._read[path] = yaml_source.read(path)
-            except (OSError, yaml_source.YamlSyntaxError) as error:
+            except yaml_source.Unreadable as error:
                 self._read[path] = error
         found = self._read[path]
         if isinstance(found, Exception):

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from helpers import yaml_source
 
+from .workdays import known_region
+
 TODAY_VARIABLE = "SITE_DEADLINES_TODAY"
 RULE_KEYS = ("appeal", "counting", "calendar_months", "mediation_adviser")
 RULE_FIELDS = ("what", "law", "fact", "confidence", "sources")
@@ -81,9 +83,7 @@ def load(path: Path, shown: str, read: Reader = yaml_source.read) -> tuple[Setti
     parses the file (the site model's, so it is parsed once per build)."""
     try:
         source = read(path)
-    except OSError as error:
-        return None, [f"{shown}: cannot be read ({error.strerror}); restore the file"]
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return None, [f"{shown}:{error.line}: {error.message}"]
     data = source.data if isinstance(source.data, dict) else {}
     problems: list[str] = []
@@ -91,11 +91,21 @@ def load(path: Path, shown: str, read: Reader = yaml_source.read) -> tuple[Setti
     def problem(keys: tuple, text: str) -> None:
         problems.append(f"{shown}:{source.line_of(*keys)}: '{'.'.join(map(str, keys))}' {text}")
 
-    holidays = data.get("bank_holidays") or {}
+    def section(key: str) -> dict:
+        found = data.get(key) or {}
+        if not isinstance(found, dict):
+            problem((key,), "must hold its settings on lines of their own, each indented under it")
+            return {}
+        return found
+
+    holidays = section("bank_holidays")
     for key in ("first_year", "last_year"):
         if not _positive_int(holidays.get(key)):
             problem(("bank_holidays", key), "must be a year such as 2028")
-    rules = data.get("rules") or {}
+    if not known_region(holidays.get("country", "GB"), holidays.get("subdivision", "ENG")):
+        problem(("bank_holidays",), "names a country or subdivision the holidays package does not know; "
+                "for England and Wales write country: GB and subdivision: ENG")
+    rules = section("rules")
     for rule in RULE_KEYS:
         entry = rules.get(rule)
         if not isinstance(entry, dict):
@@ -108,7 +118,8 @@ def load(path: Path, shown: str, read: Reader = yaml_source.read) -> tuple[Setti
             problem(("rules", rule, "confidence"), "must be 'verified': confirm the fact and record its source first")
     for rule, key in (("appeal", "months_after_letter"), ("appeal", "months_after_certificate"),
                       ("mediation_adviser", "months_after_letter")):
-        if not _positive_int((rules.get(rule) or {}).get(key)):
+        entry = rules.get(rule)
+        if not _positive_int(entry.get(key) if isinstance(entry, dict) else None):
             problem(("rules", rule, key), "must be a whole number of months")
     reviewed = data.get("last_reviewed")
     if not isinstance(reviewed, datetime.date):

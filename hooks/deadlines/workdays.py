@@ -17,6 +17,12 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def known_region(country: object, subdivision: object) -> bool:
+    """Whether the holidays package knows this country and subdivision (GB, ENG)."""
+    regions = holidays.list_supported_countries().get(country, ()) if isinstance(country, str) else ()
+    return isinstance(subdivision, str) and subdivision in regions
+
+
 @dataclass
 class WorkingDays:
     """Working days as the Tribunal's rules define them: not a Saturday, Sunday, Christmas Day,

@@ -347,7 +347,7 @@ def _from_source(read: Reader, path: Path, shown: Path) -> tuple[Flow | None, li
     reader = _Reader(shown)
     try:
         root = read(path).root
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return None, [Problem(shown, error.line, "", error.message)]
     if root is None:
         return None, [Problem(shown, 1, "", "is empty; write the flow as described in the README")]

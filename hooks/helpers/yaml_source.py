@@ -3,7 +3,7 @@
 ``parse`` returns a :class:`Source`: ``data`` (as ``yaml.safe_load`` gives it) and
 ``line_of(*keys)``, the line of the node at a key path of mapping keys and list indexes,
 for example ``line_of("routes", 3, "cost")``. Any YAML error becomes :class:`YamlSyntaxError`
-with the line it is on.
+with the line it is on; a file that is missing or not UTF-8, :class:`Unreadable` (its base).
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from typing import Any
 
 import yaml
 
-from helpers import yaml_messages
+from helpers import text_file, yaml_messages
+from helpers.text_file import Unreadable
 
 Key = str | int
 
 
-class YamlSyntaxError(ValueError):
+class YamlSyntaxError(Unreadable):
     """The text is not valid YAML; ``line`` is where the mistake is (1 if unknown).
 
     ``str()`` of it is the parser's own message, unchanged; :attr:`message` says it in plain
@@ -29,9 +30,8 @@ class YamlSyntaxError(ValueError):
     """
 
     def __init__(self, error: yaml.YAMLError, text: str = "") -> None:
-        super().__init__(str(error))
         mark = getattr(error, "problem_mark", None)
-        self.line: int = mark.line + 1 if mark else 1
+        super().__init__(str(error), mark.line + 1 if mark else 1)
         self._explained = yaml_messages.explain(error, text)
         if self._explained:
             self.line = self._explained[0]
@@ -180,16 +180,15 @@ def parse(text: str) -> Source:
 
 
 def read(path: Path) -> Source:
-    """Read ``path`` (UTF-8) and :func:`parse` it; ``OSError`` if it cannot be read."""
-    return parse(path.read_text(encoding="utf-8"))
+    """Read ``path`` (UTF-8) and :func:`parse` it; :class:`Unreadable` if it is missing, cannot
+    be read or is not UTF-8."""
+    return parse(text_file.read(path))
 
 
 # How a loader gets a file's Source: :func:`read`, or the site model's read-once cache.
 Reader = Callable[[Path], Source]
 
 
-def unreadable(path: Path, error: OSError | YamlSyntaxError) -> str:
+def unreadable(path: Path, error: Unreadable) -> str:
     """The message for a data file that cannot be read or is not YAML: ``file:line: …``."""
-    if isinstance(error, YamlSyntaxError):
-        return f"{path}:{error.line}: {error.message}"
-    return f"{path}: cannot be read ({error}); check the file exists and is UTF-8 text"
+    return f"{path}:{error.line}: {error.message}"

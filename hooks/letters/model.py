@@ -175,7 +175,7 @@ def load(path: Path, local: dict[str, str], read: Reader = yaml_source.read) -> 
     """Read letters.yml (with ``read``), fill in ``local`` (plain-text marker values) and check it."""
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return None, [Problem(path, error.line, error.message)]
     data = source.data
     check = _Checker(path, source, local)

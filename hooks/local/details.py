@@ -92,19 +92,39 @@ def _check(kind: str, value: object) -> str | None:
     return None
 
 
+def _sections(path: Path, source: yaml_source.Source, data: dict, problems: list[Problem]) -> dict[str, dict]:
+    """Each section (``service`` …) that is a mapping; a problem for any written as text or a list."""
+    sections: dict[str, dict] = {}
+    for section in dict.fromkeys(key.partition(".")[0] for key in FIELDS):
+        found = data.get(section) or {}
+        if isinstance(found, dict):
+            sections[section] = found
+            continue
+        names = ", ".join(key.partition(".")[2] for key in FIELDS if key.startswith(section + "."))
+        problems.append(Problem(path, source.line_of(section), WHOLE_FILE,
+                                f"'{section}' is written as '{str(found)[:40]}', not as its details; "
+                                f"put each of them ({names}) on a line of its own, indented under '{section}:'"))
+    return sections
+
+
 def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], list[Problem]]:
     """Read the file (with ``read``) and check every field; return the values and every problem found."""
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return {}, [Problem(path, error.line, WHOLE_FILE, error.message)]
     data = source.data or {}
+    if not isinstance(data, dict):
+        return {}, [Problem(path, 1, WHOLE_FILE, "must be the sections service, council and mediation_provider, "
+                            "each with its details indented under it; compare it with the README")]
     values: dict[str, str] = {}
     problems: list[Problem] = []
+    sections = _sections(path, source, data, problems)
     for key, kind in {**FIELDS, **OPTIONAL}.items():
         section, _, name = key.partition(".")
-        value = (data.get(section) or {}).get(name) if isinstance(data, dict) else None
-        value = _tidy(kind, value)
+        if section not in sections:
+            continue
+        value = _tidy(kind, sections[section].get(name))
         if key in OPTIONAL and value is None:
             continue
         wrong = _check(kind, value)

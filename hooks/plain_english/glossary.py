@@ -109,7 +109,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> Glossary:
     """Read and check the glossary; raise :class:`GlossaryError` listing every problem."""
     try:
         source = read(path)
-    except (OSError, yaml_source.YamlSyntaxError) as error:
+    except yaml_source.Unreadable as error:
         raise GlossaryError(yaml_source.unreadable(path, error)) from error
     data = source.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):

@@ -76,7 +76,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> list[Term]:
     """Read and check the file; raise :class:`OutdatedTermsError` listing every problem."""
     try:
         source = read(path)
-    except (OSError, yaml_source.YamlSyntaxError) as error:
+    except yaml_source.Unreadable as error:
         raise OutdatedTermsError(yaml_source.unreadable(path, error)) from error
     data = source.data or {}
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
@@ -100,7 +100,8 @@ def load(path: Path, read: Reader = yaml_source.read) -> list[Term]:
         ):
             wrong.append(f"{where}: 'abbreviations' must map each old abbreviation (in capitals) to what it stood for")
             abbreviations = {}
-        if item.get("confidence") and item["confidence"] not in CONFIDENCE:
+        confidence = item.get("confidence")
+        if confidence and (not isinstance(confidence, str) or confidence not in CONFIDENCE):
             wrong.append(f"{where}: confidence must be one of {', '.join(sorted(CONFIDENCE))} (from facts.yml)")
         problems += wrong
         if not wrong:

@@ -60,7 +60,7 @@ def load_budgets(path: Path, read: Reader = yaml_source.read) -> Budgets:
     """Read and check the budgets; raise :class:`BudgetsError` naming every bad key."""
     try:
         data = read(path).data or {}
-    except (OSError, yaml_source.YamlSyntaxError) as error:
+    except yaml_source.Unreadable as error:
         raise BudgetsError(yaml_source.unreadable(path, error)) from error
     section = data.get("readability") if isinstance(data, dict) else None
     if not isinstance(section, dict):

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.processes import die_with_me
 from print import fonts as print_fonts
 from print import render as print_render
 from print.cache import Cache, key, shared_inputs
@@ -98,7 +99,8 @@ def make_all(
     try:
         if processes > 1 and len(jobs) > 1:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=context) as pool:
+            with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=context,
+                                     initializer=die_with_me()) as pool:
                 results = list(pool.map(_render, range(len(jobs))))
         else:
             results = [_render(index) for index in range(len(jobs))]

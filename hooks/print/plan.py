@@ -76,7 +76,7 @@ def load(
     """
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return PrintConfig((), ()), [Problem(path, error.line, error.message)]
     data = source.data or {}
     problems: list[Problem] = []

@@ -269,37 +269,30 @@ def _route(checker: _Checker, data: dict[str, Any], pages: set[str]) -> Route | 
     confused = checker.route_ids("confused_with", data.get("confused_with"))
     if checker.problems or name is None or page is None:
         return None
-    return Route(
-        id=data["id"],
-        name=name,
-        page=page,
-        anchor=anchor,
-        page_line=checker.line("page"),
-        run_by_others=data["run_by_others"],
-        entries=entries,
-        time_limits=limits,
-        no_time_limits=no_limits,
-        alongside=alongside,
-        confused_with=confused,
-    )
+    return Route(id=data["id"], name=name, page=page, anchor=anchor, page_line=checker.line("page"),
+                 run_by_others=data["run_by_others"], entries=entries, time_limits=limits,
+                 no_time_limits=no_limits, alongside=alongside, confused_with=confused)
 
 
 def _cross_check(checker: _Checker, raw: list[Any], ids: list[str]) -> None:
     """Route ids named in other routes must exist, and "alongside" must go both ways."""
-    known = set(ids)
+    known = {route_id for route_id, data in zip(ids, raw) if isinstance(data, dict)}
+    listed = ", ".join(route_id for route_id in ids if route_id in known)
     for index, data in enumerate(raw):
         if not isinstance(data, dict):
             continue
         checker.index, checker.route = index, ids[index]
         for field in ("alongside", "confused_with"):
             named = data.get(field)
-            if not isinstance(named, list):
-                continue
+            if not isinstance(named, list) or not all(isinstance(other, str) for other in named):
+                continue  # reported by route_ids
             for other in named:
                 if other == ids[index]:
                     checker.add(field, f"names the route itself ('{other}'); take it out")
+                elif other not in ids:
+                    checker.add(field, f"names unknown route id '{other}'; use one of: {listed}")
                 elif other not in known:
-                    checker.add(field, f"names unknown route id '{other}'; use one of: {', '.join(ids)}")
+                    continue  # that route is not a mapping: reported on its own line
                 elif field == "alongside":
                     back = raw[ids.index(other)].get("alongside")
                     if isinstance(back, list) and ids[index] not in back:
@@ -325,21 +318,24 @@ def load(
     """
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError as error:
+    except yaml_source.Unreadable as error:
         return [], [Problem(path, error.line, WHOLE_FILE, WHOLE_FILE, error.message)]
     data = source.data or {}
     checker = _Checker(path, source, local_values, citation)
     raw = data.get("routes") if isinstance(data, dict) else None
     if not isinstance(raw, list) or not raw:
-        message = "the file needs a 'routes:' list with one mapping per route"
-        return [], [Problem(path, 1, checker.route, "routes", message)]
+        return [], [_no_routes_list(path, source)]
     ids: list[str] = []
     for index, item in enumerate(raw):
         checker.index = index
-        route_id = item.get("id") if isinstance(item, dict) else None
-        checker.route = str(route_id) if route_id else f"number {index + 1}"
-        if not isinstance(item, dict):
-            checker.add("(route)", "must be a mapping of fields")
+        route_id = item.get("id") if isinstance(item, dict) else item
+        checker.route = str(route_id) if isinstance(route_id, str) and route_id else f"number {index + 1}"
+        if isinstance(item, str) and ROUTE_ID.match(item):
+            checker.problems.append(Problem(path, checker.line("id"), WHOLE_FILE, WHOLE_FILE,
+                                            f"route '{item}' is written as text; write each route as "
+                                            f"'- id: {item}' followed by its fields (see README, Route tables)"))
+        elif not isinstance(item, dict):
+            checker.add("(route)", "must be a mapping of fields, starting with '- id:'")
         elif not isinstance(route_id, str) or not ROUTE_ID.match(route_id):
             checker.add("id", f"'{route_id}' is not an id; use lower-case words joined by '-'")
         elif route_id in ids:
@@ -359,6 +355,14 @@ def load(
     return routes, checker.problems
 
 
+def _no_routes_list(path: Path, source: yaml_source.Source) -> Problem:
+    """The problem with a file whose ``routes:`` is missing, empty or not a list."""
+    has_key = isinstance(source.data, dict) and "routes" in source.data
+    message = ("'routes:' must be followed by the list of routes, each starting with '- id:'" if has_key
+               else "has no 'routes:' list; start the list of routes with a line 'routes:'")
+    return Problem(path, source.line_of("routes"), WHOLE_FILE, WHOLE_FILE, message + " (see README, Route tables)")
+
+
 def load_timescales(
     path: Path,
     pages: Iterable[str],
@@ -369,7 +373,7 @@ def load_timescales(
     """The optional top-level ``timescales:`` list of the route data (see :func:`load`)."""
     try:
         source = read(path)
-    except yaml_source.YamlSyntaxError:
+    except yaml_source.Unreadable:
         return [], []  # load() reports it
     raw = source.data.get("timescales", []) if isinstance(source.data, dict) else []
     checker = _Checker(path, source, local_values, citation)

@@ -228,6 +228,21 @@ def test_registry_problems_are_all_reported(tmp_path):
     assert "'2030-01' is not the id of an edition" in joined
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("editions:\n", "editions: the 2015 edition\nold_editions:\n", "'editions' must be a list"),
+    ("current_edition: '2015-01'", "current_edition: ['2015-01']", "is not the id of an edition"),
+    ("confidence: verified", "confidence: [verified]", "'confidence' is ['verified']"),
+], ids=["editions as text", "current_edition as a list", "confidence as a list"])
+def test_registry_written_in_the_wrong_shape_is_named_not_a_traceback(tmp_path, old, new, expected):
+    text = REGISTRY_PATH.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "code_of_practice.yml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    registry, problems = citations_registry.load(bad)
+    assert registry is None
+    assert expected in "\n".join(problems)
+
+
 # --- validator ------------------------------------------------------------------------------
 
 def problems_for(text: str, edition) -> list[citations_check.Problem]:

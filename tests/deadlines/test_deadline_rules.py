@@ -104,3 +104,19 @@ def test_bad_yaml_and_a_bad_build_date_are_clear(tmp_path: Path, monkeypatch: py
     monkeypatch.setenv(data.TODAY_VARIABLE, "2026-13-01")
     with pytest.raises(ValueError, match="write it as YYYY-MM-DD"):
         data.build_date()
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("  country: GB\n", "  country: Great Britain\n", "'bank_holidays' names a country or subdivision"),
+    ("  subdivision: ENG\n", "  subdivision: England\n", "'bank_holidays' names a country or subdivision"),
+    ("bank_holidays:\n  package: holidays\n", "bank_holidays: England\nother:\n  package: holidays\n",
+     "'bank_holidays' must hold its settings on lines of their own"),
+    ("rules:\n  appeal:\n", "rules: see the Tribunal's rules\nother:\n  appeal:\n",
+     "'rules' must hold its settings on lines of their own"),
+], ids=["country", "subdivision", "bank_holidays as text", "rules as text"])
+def test_a_section_or_region_written_wrongly_is_named_not_a_traceback(tmp_path: Path, old, new, expected) -> None:
+    text = DATA.read_text(encoding="utf-8")
+    assert old in text
+    settings, problems = data.load(_write(tmp_path, text.replace(old, new, 1)), "docs/data/deadlines.yml")
+    assert settings is None
+    assert any(p.startswith("docs/data/deadlines.yml:") and expected in p for p in problems), problems

@@ -105,7 +105,7 @@ def test_read_reads_the_file(tmp_path):
     path = tmp_path / "data.yml"
     path.write_text(TEXT, encoding="utf-8")
     assert yaml_source.read(path).line_of("routes", 1, "id") == 10
-    with pytest.raises(OSError):
+    with pytest.raises(yaml_source.Unreadable):
         yaml_source.read(tmp_path / "missing.yml")
 
 

@@ -8,7 +8,7 @@ import build_all
 def test_a_failed_build_is_named_in_words(tmp_path, monkeypatch, capsys):
     """Issue 19, item 15: it said "Build failed (['mkdocs', 'build'])"."""
     monkeypatch.setenv(build_all.REPORTS_ENV, str(tmp_path / "reports"))
-    monkeypatch.setattr(build_all, "_offline_command", lambda copy: [sys.executable, "-c", "raise SystemExit(1)"])
+    monkeypatch.setattr(build_all, "_mkdocs_build", lambda site_dir: [sys.executable, "-c", "raise SystemExit(1)"])
     monkeypatch.setattr(build_all, "build", lambda dest: build_all.build_offline(tmp_path / "out"))
     monkeypatch.setattr(sys, "argv", ["build_all.py", str(tmp_path / "site")])
     assert build_all.main() == 1

@@ -263,5 +263,6 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
     assert result.returncode == 1
     assert "the last good site was left as it was" in result.stderr
     assert (dest / "index.html").read_text(encoding="utf-8") == "the last good site"
-    # No half-written folders (reports/ is the staff review report's own folder beside the site).
-    assert sorted(p.name for p in dest.parent.iterdir() if p.name != "reports") == ["site"]
+    # No half-written folders (reports/ is the staff review report's own folder beside the site,
+    # .site.lock the build lock).
+    assert sorted(p.name for p in dest.parent.iterdir() if p.name not in {"reports", ".site.lock"}) == ["site"]

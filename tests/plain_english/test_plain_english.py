@@ -299,6 +299,7 @@ GOOD_TERM = "old: X, match: [x], current: Y, current_match: [y], confidence: ver
     [
         ("old: X", "'match' is missing"),
         (GOOD_TERM.replace("confidence: verified", "confidence: maybe"), "confidence must be one of"),
+        (GOOD_TERM.replace("confidence: verified", "confidence: [verified]"), "confidence must be one of"),
         (GOOD_TERM.replace("match: [x]", "match: x"), "'match' must be a list"),
         (GOOD_TERM + ", abbreviations: {ccg: c}", "'abbreviations' must map"),
         (GOOD_TERM + ", colour: red", "unknown key 'colour'"),

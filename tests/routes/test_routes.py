@@ -152,6 +152,8 @@ BAD_DATA: list[tuple[str, Edit, str, str, str]] = [
     ("link that is not https", _set("exclusion-appeal", "help", {"text": "IPSEA.", "links": [
         {"text": "IPSEA", "url": "http://www.ipsea.org.uk"}]}), "exclusion-appeal", "help.links",
      "is not an https:// address"),
+    ("a list inside alongside", _set("mediation", "alongside", [["complaint"]]),
+     "mediation", "alongside", "must be a list of route ids"),
 ]
 
 
