@@ -10,6 +10,7 @@ def test_a_failed_build_is_named_in_words(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv(build_all.REPORTS_ENV, str(tmp_path / "reports"))
     monkeypatch.setattr(build_all, "_mkdocs_build", lambda site_dir: [sys.executable, "-c", "raise SystemExit(1)"])
     monkeypatch.setattr(build_all, "build", lambda dest: build_all.build_offline(tmp_path / "out"))
+    (tmp_path / "site").mkdir()  # the last good site
     monkeypatch.setattr(sys, "argv", ["build_all.py", str(tmp_path / "site")])
     assert build_all.main() == 1
     assert capsys.readouterr().err == (
