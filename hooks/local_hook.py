@@ -1,4 +1,8 @@
-"""MkDocs glue for local details: expand ``{{ local.* }}`` from docs/data/local.yml.
+"""MkDocs glue for local details: expand ``{{ local.* }}`` from the service's local.yml.
+
+A service's ``site.name`` and ``site.url`` (localities/<id>/local.yml) replace mkdocs.yml's
+site_name and an empty site_url (``mkdocs serve`` sets its own), for canonical links, the
+sitemap and the PDFs' QR codes.
 
 Also the last word on markers: any marker left in a page as published, whole or broken
 (``{{ local.council }``, ``{ local.council }``), is named at its line in the page's file (or in
@@ -22,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.local_details")
 
 # Where a page may show a marker as an example (code), and what the reader never sees.
 HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
-# marker key -> Markdown, rendered once per build from docs/data/local.yml
+# marker key -> Markdown, rendered once per build from the service's local.yml
 rendered: dict[str, str] = {}
 # local.yml key -> value, for finding details typed where a marker belongs
 values: dict[str, str] = {}
@@ -30,6 +34,16 @@ values: dict[str, str] = {}
 named: set[tuple[str, str]] = set()
 # mkdocs.yml's lines: a nav title is on every page
 config_lines: list[str] = []
+
+
+def on_config(config):
+    """The service's own site name and public address, when its local.yml gives them."""
+    values = content.current().value("local.yml")
+    if values.get("site.name"):
+        config.site_name = values["site.name"]
+    if values.get("site.url") and not config.site_url:
+        config.site_url = values["site.url"].rstrip("/") + "/"
+    return config
 
 
 def on_files(files, config):

@@ -1,7 +1,8 @@
 """Load and check the service's local details, and render them for pages.
 
-Local details (service name, phone, email, websites, council, mediation provider) live in
-``docs/data/local.yml`` so another service can reuse the site by changing one file. This
+Local details (service name, phone, email, websites, council, mediation provider, the site's
+own address) live in the service's folder, ``localities/<id>/local.yml`` (see
+``localities.folders``), so another service reuses the site with a folder of its own. This
 module knows nothing about MkDocs.
 """
 
@@ -38,8 +39,14 @@ FIELDS: dict[str, str] = {
 # Keys a service may leave out; when given, they are checked like the others. Opening hours are
 # shown beside the service's phone number (home page, footer). Only state hours the service
 # itself publishes: the leaflet this site is built from gives none.
+# ``site.name`` replaces mkdocs.yml's site_name. ``site.url``, the site's own public address,
+# drives canonical links, the sitemap and the PDFs' QR codes; without it they behave as when
+# mkdocs.yml has no site_url. ``review.by`` names who reviews the pages (in the review report).
 OPTIONAL: dict[str, str] = {
     "service.opening_hours": "hours",
+    "site.name": "text",
+    "site.url": "url",
+    "review.by": "text",
 }
 
 HINTS = {

@@ -1,10 +1,10 @@
 """Find local details typed into a page or a data file, where a ``{{ local.* }}`` marker belongs.
 
-A page that types the service's phone number or name would still show it after another service
-changes ``docs/data/local.yml``. Only values that belong to one service are looked for: its full
-name, area, phone, email and website, the council's name and Local Offer, and the mediation
-provider. The short name ("SENDIASS") and the casework role are what every such service and
-council call them, so pages may use those words. Names are matched with their capitals (a
+A page that types the service's phone number or name would show it in another service's site
+(each has its own ``localities/<id>/local.yml``). Only values that belong to one service are
+looked for: its full name, area, phone, email and website, the council's name and Local
+Offer, and the mediation provider. The short name ("SENDIASS") and the casework role are what
+every such service and council call them, so pages may use those words. Names are matched with their capitals (a
 proper noun); addresses in any case; phone numbers with any spaces, dashes or ``+44``.
 This module knows nothing about MkDocs.
 """
@@ -56,7 +56,7 @@ class Typed:
         what, marker = MARKERS[self.key]
         return (f"{where}:{self.line}: {what} '{self.written}' is typed here, so another service "
                 f"that reuses the site would still show it; write {marker} instead (its value "
-                f"comes from docs/data/local.yml, '{self.key}')")
+                f"comes from the service's local.yml, '{self.key}')")
 
 
 def _digits(phone: str) -> str:
