@@ -61,7 +61,7 @@ def on_files(files, config):
                 continue  # content_hook reports the syntax error with its line
             for typed in local_typed.find_in_source(source, values):
                 log.warning(typed.message(f"docs/data/{path.name}"))
-    if len(values) < len(local_details.FIELDS):
+    if any(key not in values for key in local_details.FIELDS):
         return files
     rendered = local_details.LocalDetails(values).markers()
     config.extra["local"] = {key.replace(".", "_"): value for key, value in values.items()}

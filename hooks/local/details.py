@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from helpers import safe_text, yaml_source
 from helpers.yaml_source import Reader
 
-# A UK number without its spaces: 0118..., +44118... or +44(0)118...; the digits after the 0.
+# A UK number without its spaces: 01632..., +441632... or +44(0)1632...; the digits after the 0.
 UK_PHONE = re.compile(r"^(?:0|\+44(?:\(0\))?)(?P<digits>\d{9,10})$")
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays)\b", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}([:.]\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b", re.IGNORECASE)
@@ -51,7 +51,7 @@ OPTIONAL: dict[str, str] = {
 
 HINTS = {
     "text": "write it as plain text",
-    "phone": "write a UK number starting with 0 or +44, for example 0118 908 8233",
+    "phone": "write a UK number starting with 0 or +44, for example 01632 960123",
     "email": "write an address such as name@example.gov.uk",
     "url": "write a full address starting with https://",
     "hours": "write the days and times the phone line is open, for example Monday to Friday, 9:30am to 4pm",
@@ -124,7 +124,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
 
 
 def tel_href(phone: str) -> str:
-    """``tel:`` address in international form: 0118 908 8233 or +44 118 908 8233 -> tel:+441189088233."""
+    """``tel:`` address in international form: 01632 960123 or +44 1632 960123 -> tel:+441632960123."""
     return "tel:+44" + UK_PHONE.match(phone.replace(" ", ""))["digits"]
 
 

@@ -60,7 +60,7 @@ class Typed:
 
 
 def _digits(phone: str) -> str:
-    """0118 908 8233 and +44 (0)118 908 8233 -> 01189088233."""
+    """01632 960123 and +44 (0)1632 960123 -> 01632960123."""
     return re.sub(r"\D", "", re.sub(r"^\+44\s*(?:\(0\))?", "0", phone.strip()))
 
 
@@ -81,7 +81,7 @@ def _patterns(values: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
 
 def find(text: str, values: dict[str, str]) -> list[Typed]:
     """Every service-specific local detail typed in ``text`` (line numbers from 1), longest first
-    where two overlap ("Wokingham Borough Council" is the council, not the area)."""
+    where two overlap (the council's name, not the area it holds)."""
     patterns = _patterns(values)
     phones = {_digits(values[key]): key for key in PHONES if values.get(key)}
     found: list[Typed] = []

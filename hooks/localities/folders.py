@@ -29,7 +29,7 @@ def ids(project: Path) -> list[str]:
 
 
 def default_id(project: Path) -> str:
-    """The service ``localities/default.yml`` names (``default: wokingham``)."""
+    """The service ``localities/default.yml`` names (one line: ``default: <id>``)."""
     path = project / FOLDER / DEFAULT_FILE
     try:
         chosen = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("default")
