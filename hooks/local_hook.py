@@ -20,6 +20,7 @@ from pathlib import Path
 from content import site as content
 from local import details as local_details
 from local import typed as local_typed
+from localities import folders as localities
 from helpers import markers, yaml_source
 
 log = logging.getLogger("mkdocs.plugins.local_details")
@@ -38,12 +39,18 @@ config_lines: list[str] = []
 
 def on_config(config):
     """The service's own site name and public address, when its local.yml gives them."""
-    values = content.current().value("local.yml")
-    if values.get("site.name"):
-        config.site_name = values["site.name"]
-    if values.get("site.url") and not config.site_url:
-        config.site_url = values["site.url"].rstrip("/") + "/"
+    details = content.current().value("local.yml")
+    if details.get("site.name"):
+        config.site_name = details["site.name"]
+    if details.get("site.url") and not config.site_url:
+        config.site_url = details["site.url"].rstrip("/") + "/"
     return config
+
+
+def on_serve(server, config, builder):
+    """``mkdocs serve`` builds again when the service's local.yml (outside docs/) changes."""
+    server.watch(str(localities.details_file(Path(config.config_file_path).parent)))
+    return server
 
 
 def on_files(files, config):
