@@ -595,6 +595,8 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
         out.append((f"make sites, {len(many['services'])} services / 1", seconds(many["three_services_s"]),
                     seconds(many["one_service_s"]), times(many["three_vs_one"]),
                     f"<= {many['target']}x", met(many["met"])))
+        out.append(("  the same, CPU", seconds(many["three_services_cpu_s"]),
+                    seconds(many["one_service_cpu_s"]), times(many["three_vs_one_cpu"]), "", ""))
     paint = results.get("first_paint", {})
     if paint and "error" not in paint:
         for path, figures in paint["pages"].items():
