@@ -9,16 +9,23 @@ PY := $(VENV)/bin/python
 APT_SITE := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core graphviz
 APT_TEST := chromium poppler-utils default-jre-headless
 
-.PHONY: site test serve bench clean system-site system-test
+.PHONY: site sites test serve bench clean system-site system-test
+
+# The service to build (a folder under localities/); empty: the one localities/default.yml names.
+LOCALITY ?=
 
 site: $(VENV)/.site node_modules/.installed system-site
-	$(PY) hooks/build_all.py site
+	SITE_LOCALITY=$(LOCALITY) $(PY) hooks/build_all.py site
+
+# Every service in localities/, each into sites/<id>/ (each atomic), then a summary.
+sites: $(VENV)/.site node_modules/.installed system-site
+	$(PY) hooks/build_all.py --sites sites
 
 test: $(VENV)/.test node_modules/.installed system-site system-test
 	$(PY) -m pytest
 
 serve: $(VENV)/.site node_modules/.installed
-	$(PY) hooks/build_all.py --check-config && $(VENV)/bin/mkdocs serve
+	$(PY) hooks/build_all.py --check-config && SITE_LOCALITY=$(LOCALITY) $(VENV)/bin/mkdocs serve
 
 # Benchmarks (see README): prints a table, writes benchmarks/results.json. A few minutes.
 bench: $(VENV)/.test node_modules/.installed system-site system-test
@@ -49,4 +56,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site.old .site.building-*
+	rm -rf site .site.old .site.building-* sites

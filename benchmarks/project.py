@@ -24,7 +24,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 PROJECT = Path(__file__).resolve().parent.parent
-PARTS = ["mkdocs.yml", "docs", "hooks", "overrides", "package.json"]
+PARTS = ["mkdocs.yml", "docs", "localities", "hooks", "overrides", "package.json"]
 PYTHON = sys.executable
 BASE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # The website alone: PDFs are timed on their own (full pipeline), never inside "the site".

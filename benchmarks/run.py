@@ -28,6 +28,7 @@ from pathlib import Path
 import checker
 import deadlines
 import growth
+import many_sites
 import pipeline
 import preview
 import project
@@ -41,7 +42,7 @@ FLAT_SLACK = 1.2  # 1,000 pages may cost at most 12 times 100 pages: 10 times th
 ZIP_TARGET_BYTES = 1_000_000
 EDITED_PAGE = "complaints.md"
 SECTIONS = ("hook_share", "hook_overhead", "full_pipeline", "page_weight", "offline_zip", "growth",
-            "citation_checker", "edit_to_preview", "deadline_calculator", "first_paint")
+            "citation_checker", "edit_to_preview", "deadline_calculator", "first_paint", "many_sites")
 NOTES = [
     "Hooks' share: benchmarks/hook_share.py builds the website (PDFs skipped) in one Python "
     "process, a warm-up build and then five, each from a fresh load of mkdocs.yml. Every event "
@@ -112,6 +113,7 @@ class Settings:
     paint_runs: int
     paint_pages: int  # how many of slow_phone.PAGES
     share_runs: int = 5  # builds measured for the hooks' share (after a warm-up)
+    sites_pdfs: bool = True  # make sites with its PDFs (every one rendered)
 
 
 FULL = Settings(runs=3, pipeline_runs=2, growth_sizes=(10, 100, 1000), growth_runs=3,
@@ -119,7 +121,7 @@ FULL = Settings(runs=3, pipeline_runs=2, growth_sizes=(10, 100, 1000), growth_ru
                 paint_runs=3, paint_pages=len(slow_phone.PAGES))
 QUICK = Settings(runs=1, pipeline_runs=1, growth_sizes=(2, 4, 8), growth_runs=1,
                  citation_bytes=100_000, edits=1, weight_pages=2, warm_up=False, share_runs=1,
-                 paint_runs=1, paint_pages=1)
+                 paint_runs=1, paint_pages=1, sites_pdfs=False)
 
 
 def median(values: list[float]) -> float:
@@ -442,6 +444,10 @@ class Bench:
         runs = 20 if self.settings.warm_up else 3
         return deadlines.measure(self.work / "out-deadlines", runs, self.settings.weight_pages)
 
+    def many_sites(self) -> dict:
+        """``make sites`` for three services against one (PDFs skipped in --quick)."""
+        return many_sites.measure(self.work, self.settings.sites_pdfs)
+
     def edit_to_preview(self) -> dict:
         results = {}
         for name, hooks_on in (("hooks_on", True), ("hooks_off", False)):
@@ -584,6 +590,13 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
         out.append(("Calculator answer after last keystroke (median / max)",
                     f"{calc['answer_ms_median']:.1f} ms", f"{calc['answer_ms_max']:.1f} ms", "",
                     "<= 50 ms", met(calc["answer_ms_max"] <= calc["latency_target_ms"])))
+    many = results.get("many_sites", {})
+    if many and "error" not in many:
+        out.append((f"make sites, {len(many['services'])} services / 1", seconds(many["three_services_s"]),
+                    seconds(many["one_service_s"]), times(many["three_vs_one"]),
+                    f"<= {many['target']}x", met(many["met"])))
+        out.append(("  the same, CPU", seconds(many["three_services_cpu_s"]),
+                    seconds(many["one_service_cpu_s"]), times(many["three_vs_one_cpu"]), "", ""))
     paint = results.get("first_paint", {})
     if paint and "error" not in paint:
         for path, figures in paint["pages"].items():

@@ -15,6 +15,7 @@ import tempfile
 from typing import IO
 from pathlib import Path
 
+from localities import sites
 from offline import copy as offline
 from print import downloads
 from publish import folder
@@ -118,9 +119,22 @@ def build(dest: Path, steps: list[publish.Step] = STEPS) -> None:
     publish.build(dest, steps)
 
 
+def build_service(dest: Path) -> str | None:
+    """Build one service's site at ``dest`` (make sites); why it failed, or None."""
+    try:
+        build(dest)
+    except StepError as error:
+        return str(error)
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dest", nargs="?", default=str(PROJECT / "site"), type=Path)
+    parser.add_argument("--sites", action="store_true",
+                        help="build every service in localities/ into DEST/<id>/ (make sites)")
+    parser.add_argument("--locality", action="append",
+                        help="with --sites: only this service (an id or a folder); may be repeated")
     parser.add_argument("--check-config", action="store_true",
                         help="only check mkdocs.yml for !!python tags (make serve runs this first)")
     args = parser.parse_args()
@@ -132,6 +146,10 @@ def main() -> int:
         return 1
     if args.check_config:
         return 0
+    if args.sites:
+        results = sites.build_every(args.dest, PROJECT, build_service, REPORTS_ENV, args.locality)
+        print(sites.summary(results))
+        return 1 if any(built.failed for built in results) else 0
     os.environ.setdefault(REPORTS_ENV, str(args.dest.resolve().parent / "reports"))
     try:
         with publish.stopped_by_signals():

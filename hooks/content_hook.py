@@ -1,12 +1,11 @@
-"""MkDocs glue for the site model: every data file under docs/data read and checked once per build.
+"""MkDocs glue for the site model: every data file read and checked once per build.
 
-First in mkdocs.yml's hooks list. In ``on_files`` each capability reads its own data file
-through the model (so each file is parsed once) and the model keeps what it made of it; the
-other hooks take those values from ``content.site.current()`` instead of reading files again.
-Every problem of every data file is reported together in ``on_nav``: print.yml needs the
-navigation to be checked, and no page has been rendered yet. A page that is not UTF-8 stops
-the build earlier, in ``on_files``, with every problem found by then; each page's front matter is
-checked too (``content.pages``): MkDocs drops front matter that is not YAML without a word.
+First in mkdocs.yml's hooks list. ``on_config`` starts the model with the service's local details
+(``localities/<id>/local.yml``); ``on_files`` reads each file in docs/data through it and keeps
+what each capability made of it (``content.site.current()``). A page that is not UTF-8 stops the
+build in ``on_files``, with every problem found by then; each page's front matter is checked too
+(``content.pages``). ``on_nav`` reports every problem of every file together, before any page is
+rendered.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from citations import parse as citations_parse
 from citations import registry as citations_registry
 from content import legal_facts
 from content import pages as content_pages
@@ -27,6 +25,7 @@ from finder import flow as finder_flow
 from finder import pages as finder_pages
 from letters import model as letters_model
 from local import details as local_details
+from localities import folders as localities
 from plain_english import glossary, outdated_terms, readability
 from print import plan as print_plan
 from routes import citations as routes_citations
@@ -38,8 +37,19 @@ PAGES_HEADING = "Some pages are not saved as UTF-8 text; save each as UTF-8 and 
 FINDER_HEADING = "The route finder (docs/data/finder.yml) is wrong; fix each problem and build again"
 FACTS_HEADING = "A time limit disagrees with the legal facts (docs/data/legal_facts.yml); fix each and build again"
 FRONT_MATTER_HEADING = "The front matter of pages (between the --- lines at the top) is wrong; fix each problem"
-# The data files whose time limits and rules name a legal fact (`fact:`).
-STATING_FACTS = ("routes.yml", "deadlines.yml")
+STATING_FACTS = ("routes.yml", "deadlines.yml")  # the data files whose time limits name a legal fact
+
+
+def on_config(config):
+    """Start the site model with the local details of the service this build is for."""
+    site = content.start(Path(config.docs_dir) / "data")
+    try:
+        path = localities.details_file(Path(config.config_file_path).parent)
+    except localities.LocalityError as error:
+        raise PluginError(str(error)) from error
+    values, problems = local_details.load(path, site.read)
+    site.keep("local.yml", values, "Local details are wrong", problems)
+    return config
 
 
 def on_files(files, config):
@@ -48,13 +58,11 @@ def on_files(files, config):
     A page that is not UTF-8 stops the build here, with every problem found so far: the hooks
     after this one read the pages.
     """
-    site = content.start(Path(config.docs_dir) / "data")
+    site = content.current()
     project = Path(config.config_file_path).parent
     sources = [Path(page.abs_src_path) for page in files.documentation_pages()
                if page.abs_src_path and not page.generated_by]
     site.keep("pages", None, PAGES_HEADING, content_pages.unreadable(sources, project))
-    values, problems = local_details.load(site.path("local.yml"), site.read)
-    site.keep("local.yml", values, "Local details are wrong", problems)
     registry, problems = citations_registry.load(site.path("code_of_practice.yml"), site.read)
     site.keep("code_of_practice.yml", registry, "The Code of Practice registry is wrong", problems)
     _routes(site, {file.src_uri for file in files.documentation_pages()})
@@ -76,16 +84,11 @@ def _routes(site: content.Site, pages: set[str]) -> None:
     """routes.yml, checked against the pages, the local details and the Code of Practice registry."""
     plain = local_details.plain_markers(site.value("local.yml"))
     registry = site.value("code_of_practice.yml")
-    check = routes_citations.citation_check(registry.edition().known) if registry else _citations_found
+    check = routes_citations.citation_check(registry.edition().known) if registry else routes_citations.citations_found
     routes, problems = routes_data.load(site.path("routes.yml"), pages, plain, check, site.read)
     timescales, more = routes_data.load_timescales(site.path("routes.yml"), pages, plain, check, site.read)
     site.keep("timescales", timescales)
     site.keep("routes.yml", routes, ROUTES_HEADING, problems + more)
-
-
-def _citations_found(text: str) -> tuple[list[str], list[str]]:
-    """Without a registry, citations are found but not checked (the registry's problems are reported)."""
-    return [citation.text for citation in citations_parse.find_in_text(text)], []
 
 
 def _finder(site: content.Site, shown: Path, pages: set[str]) -> None:

@@ -1,4 +1,8 @@
-"""MkDocs glue for local details: expand ``{{ local.* }}`` from docs/data/local.yml.
+"""MkDocs glue for local details: expand ``{{ local.* }}`` from the service's local.yml.
+
+A service's ``site.name`` and ``site.url`` (localities/<id>/local.yml) replace mkdocs.yml's
+site_name and an empty site_url (``mkdocs serve`` sets its own), for canonical links, the
+sitemap and the PDFs' QR codes.
 
 Also the last word on markers: any marker left in a page as published, whole or broken
 (``{{ local.council }``, ``{ local.council }``), is named at its line in the page's file (or in
@@ -16,13 +20,14 @@ from pathlib import Path
 from content import site as content
 from local import details as local_details
 from local import typed as local_typed
+from localities import folders as localities
 from helpers import markers, yaml_source
 
 log = logging.getLogger("mkdocs.plugins.local_details")
 
 # Where a page may show a marker as an example (code), and what the reader never sees.
 HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
-# marker key -> Markdown, rendered once per build from docs/data/local.yml
+# marker key -> Markdown, rendered once per build from the service's local.yml
 rendered: dict[str, str] = {}
 # local.yml key -> value, for finding details typed where a marker belongs
 values: dict[str, str] = {}
@@ -30,6 +35,22 @@ values: dict[str, str] = {}
 named: set[tuple[str, str]] = set()
 # mkdocs.yml's lines: a nav title is on every page
 config_lines: list[str] = []
+
+
+def on_config(config):
+    """The service's own site name and public address, when its local.yml gives them."""
+    details = content.current().value("local.yml")
+    if details.get("site.name"):
+        config.site_name = details["site.name"]
+    if details.get("site.url") and not config.site_url:
+        config.site_url = details["site.url"].rstrip("/") + "/"
+    return config
+
+
+def on_serve(server, config, builder):
+    """``mkdocs serve`` builds again when the service's local.yml (outside docs/) changes."""
+    server.watch(str(localities.details_file(Path(config.config_file_path).parent)))
+    return server
 
 
 def on_files(files, config):
@@ -47,7 +68,7 @@ def on_files(files, config):
                 continue  # content_hook reports the syntax error with its line
             for typed in local_typed.find_in_source(source, values):
                 log.warning(typed.message(f"docs/data/{path.name}"))
-    if len(values) < len(local_details.FIELDS):
+    if any(key not in values for key in local_details.FIELDS):
         return files
     rendered = local_details.LocalDetails(values).markers()
     config.extra["local"] = {key.replace(".", "_"): value for key, value in values.items()}

@@ -124,7 +124,6 @@ def on_page_markdown(markdown, page, config, files):
     source_line = _line_mapper(page, markdown)
     _check_review(page, where)
     blocks = prose.blocks(markdown)
-
     stats = readability.measure(blocks, state.budgets.long_word_syllables, state.names)
     for problem in readability.check(stats, state.budgets):
         worst = "; ".join(readability.describe(s, source_line(s.line)) for s in problem.worst)
@@ -142,7 +141,8 @@ def on_post_build(config):
     reviews = sorted(state.reviews.values(), key=lambda r: r.page)
     reports = review_dates.reports_folder(os.environ.get(REPORTS_ENV), Path(config.site_dir))
     reports.mkdir(parents=True, exist_ok=True)
-    (reports / "review-report.json").write_text(review_dates.report_json(reviews, state.today), encoding="utf-8")
+    report = review_dates.report_json(reviews, state.today, config.extra.get("local", {}).get("review_by"))
+    (reports / "review-report.json").write_text(report, encoding="utf-8")
     (reports / "review-report.csv").write_text(review_dates.report_csv(reviews), encoding="utf-8")
     if state.review_problems:
         raise PluginError(

@@ -1,1 +1,1 @@
-"""Local details (docs/data/local.yml): the service's name, phone, addresses; {{ local.* }} markers."""
+"""Local details (localities/<id>/local.yml): the service's name, phone, addresses; {{ local.* }} markers."""

@@ -1,7 +1,8 @@
 """Load and check the service's local details, and render them for pages.
 
-Local details (service name, phone, email, websites, council, mediation provider) live in
-``docs/data/local.yml`` so another service can reuse the site by changing one file. This
+Local details (service name, phone, email, websites, council, mediation provider, the site's
+own address) live in the service's folder, ``localities/<id>/local.yml`` (see
+``localities.folders``), so another service reuses the site with a folder of its own. This
 module knows nothing about MkDocs.
 """
 
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 from helpers import safe_text, yaml_source
 from helpers.yaml_source import Reader
 
-# A UK number without its spaces: 0118..., +44118... or +44(0)118...; the digits after the 0.
+# A UK number without its spaces: 01632..., +441632... or +44(0)1632...; the digits after the 0.
 UK_PHONE = re.compile(r"^(?:0|\+44(?:\(0\))?)(?P<digits>\d{9,10})$")
 DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays)\b", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}([:.]\d{2})?\s?(am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b", re.IGNORECASE)
@@ -38,13 +39,19 @@ FIELDS: dict[str, str] = {
 # Keys a service may leave out; when given, they are checked like the others. Opening hours are
 # shown beside the service's phone number (home page, footer). Only state hours the service
 # itself publishes: the leaflet this site is built from gives none.
+# ``site.name`` replaces mkdocs.yml's site_name. ``site.url``, the site's own public address,
+# drives canonical links, the sitemap and the PDFs' QR codes; without it they behave as when
+# mkdocs.yml has no site_url. ``review.by`` names who reviews the pages (in the review report).
 OPTIONAL: dict[str, str] = {
     "service.opening_hours": "hours",
+    "site.name": "text",
+    "site.url": "url",
+    "review.by": "text",
 }
 
 HINTS = {
     "text": "write it as plain text",
-    "phone": "write a UK number starting with 0 or +44, for example 0118 908 8233",
+    "phone": "write a UK number starting with 0 or +44, for example 01632 960123",
     "email": "write an address such as name@example.gov.uk",
     "url": "write a full address starting with https://",
     "hours": "write the days and times the phone line is open, for example Monday to Friday, 9:30am to 4pm",
@@ -137,7 +144,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
 
 
 def tel_href(phone: str) -> str:
-    """``tel:`` address in international form: 0118 908 8233 or +44 118 908 8233 -> tel:+441189088233."""
+    """``tel:`` address in international form: 01632 960123 or +44 1632 960123 -> tel:+441632960123."""
     return "tel:+44" + UK_PHONE.match(phone.replace(" ", ""))["digits"]
 
 

@@ -1,10 +1,10 @@
 """Find local details typed into a page or a data file, where a ``{{ local.* }}`` marker belongs.
 
-A page that types the service's phone number or name would still show it after another service
-changes ``docs/data/local.yml``. Only values that belong to one service are looked for: its full
-name, area, phone, email and website, the council's name and Local Offer, and the mediation
-provider. The short name ("SENDIASS") and the casework role are what every such service and
-council call them, so pages may use those words. Names are matched with their capitals (a
+A page that types the service's phone number or name would show it in another service's site
+(each has its own ``localities/<id>/local.yml``). Only values that belong to one service are
+looked for: its full name, area, phone, email and website, the council's name and Local
+Offer, and the mediation provider. The short name ("SENDIASS") and the casework role are what
+every such service and council call them, so pages may use those words. Names are matched with their capitals (a
 proper noun); addresses in any case; phone numbers with any spaces, dashes or ``+44``.
 This module knows nothing about MkDocs.
 """
@@ -56,11 +56,11 @@ class Typed:
         what, marker = MARKERS[self.key]
         return (f"{where}:{self.line}: {what} '{self.written}' is typed here, so another service "
                 f"that reuses the site would still show it; write {marker} instead (its value "
-                f"comes from docs/data/local.yml, '{self.key}')")
+                f"comes from the service's local.yml, '{self.key}')")
 
 
 def _digits(phone: str) -> str:
-    """0118 908 8233 and +44 (0)118 908 8233 -> 01189088233."""
+    """01632 960123 and +44 (0)1632 960123 -> 01632960123."""
     return re.sub(r"\D", "", re.sub(r"^\+44\s*(?:\(0\))?", "0", phone.strip()))
 
 
@@ -81,7 +81,7 @@ def _patterns(values: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
 
 def find(text: str, values: dict[str, str]) -> list[Typed]:
     """Every service-specific local detail typed in ``text`` (line numbers from 1), longest first
-    where two overlap ("Wokingham Borough Council" is the council, not the area)."""
+    where two overlap (the council's name, not the area it holds)."""
     patterns = _patterns(values)
     phones = {_digits(values[key]): key for key in PHONES if values.get(key)}
     found: list[Typed] = []

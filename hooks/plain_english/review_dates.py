@@ -129,9 +129,11 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def report_json(reviews: list[Review], on: datetime.date) -> str:
-    """The review report as JSON: the date it was made and one record per page."""
-    data = {"generated": on.isoformat(), "pages": [r.record() for r in reviews]}
+def report_json(reviews: list[Review], on: datetime.date, reviewed_by: str | None = None) -> str:
+    """The review report as JSON: the date it was made, who reviews the pages (when the service's
+    local.yml says), and one record per page."""
+    who = {"reviewed_by": reviewed_by} if reviewed_by else {}
+    data = {"generated": on.isoformat(), **who, "pages": [r.record() for r in reviews]}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -16,6 +16,11 @@ from routes.model import Route
 CitationCheck = Callable[[str], tuple[list[str], list[str]]]
 
 
+def citations_found(text: str) -> tuple[list[str], list[str]]:
+    """Without a registry, citations are found but not checked (the registry's problems are reported)."""
+    return [citation.text for citation in citations_parse.find_in_text(text)], []
+
+
 def citation_check(known: Callable[[citations_parse.Para], bool]) -> CitationCheck:
     """A :data:`CitationCheck` reading citations with the citation parser.
 

@@ -31,6 +31,7 @@ FIGURES = {
     "deadline_calculator": ["calculator_raw_bytes", "calculator_gzip_bytes", "other_pages_extra_bytes",
                             "answer_ms_median", "answer_ms_max", "met"],
     "first_paint": ["pages", "fcp_target_s", "bytes_target", "met"],
+    "many_sites": ["services", "one_service_s", "three_services_s", "three_vs_one", "target", "met"],
 }
 
 

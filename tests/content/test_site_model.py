@@ -29,7 +29,7 @@ def test_every_data_file_problem_is_reported_in_one_run(build_variant):
 
     def edit(project: Path) -> None:
         data = project / "docs" / "data"
-        lines["local"] = _replace(data / "local.yml", "phone: 0118 908 8233", "phone: 12345")
+        lines["local"] = _replace(project / "localities" / "wokingham" / "local.yml", "phone: 0118 908 8233", "phone: 12345")
         lines["routes"] = _replace(data / "routes.yml", "run_by_others: false", "run_by_others: maybe")
         lines["finder"] = _replace(data / "finder.yml", "next: spoken-to-school", "goes_to: spoken-to-school")
         lines["glossary"] = _replace(data / "glossary.yml", "\n", "\n: : [\n")
@@ -60,6 +60,7 @@ def test_each_data_file_is_parsed_once_per_build(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_SKIP_PDF", "1")
     monkeypatch.chdir(project)
     texts = {(project / "docs" / "data" / name).read_text(encoding="utf-8"): name for name in DATA_FILES}
+    texts[(project / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8")] = "local.yml"
     parsed: Counter[str] = Counter()
 
     def counting(function):
@@ -78,7 +79,7 @@ def test_each_data_file_is_parsed_once_per_build(tmp_path, monkeypatch):
         build(config)
     finally:
         config.plugins.on_shutdown()
-    assert parsed == Counter(DATA_FILES), parsed
+    assert parsed == Counter([*DATA_FILES, "local.yml"]), parsed
 
 
 def test_a_file_is_read_once_and_its_error_kept(tmp_path, monkeypatch):
@@ -123,7 +124,7 @@ def test_repeated_keys_and_aliases_in_data_fail_the_build_with_both_lines(build_
         lines["kept"] = routes[:routes.index("    time_limits:", start)].count("\n") + 2  # after the insert
         lines["added"] = _replace(data / "routes.yml", "  - id: complaint\n",
                                   "  - id: complaint\n    time_limits: []\n") + 1
-        lines["local"] = _replace(data / "local.yml", "  short_name: SENDIASS\n",
+        lines["local"] = _replace(project / "localities" / "wokingham" / "local.yml", "  short_name: SENDIASS\n",
                                   "  short_name: &n SENDIASS\n  area_again: *n\n") + 1
 
     result = build_variant(edit)
@@ -144,8 +145,8 @@ def test_common_yaml_mistakes_in_data_files_are_named_where_they_are(build_varia
         data = project / "docs" / "data"
         lines["quote"] = _replace(data / "letters.yml", "examples].\"", "examples].")
         lines["tab"] = _replace(data / "glossary.yml", "  - term: SEND\n", "\t- term: SEND\n")
-        _replace(data / "local.yml", "phone: 0118 908 8233", "phone: 0118\u00a0908\u00a08233")
-        _replace(data / "local.yml", "phone: 0800 064 4488", "phone: +44 800 064 4488")
+        _replace(project / "localities" / "wokingham" / "local.yml", "phone: 0118 908 8233", "phone: 0118\u00a0908\u00a08233")
+        _replace(project / "localities" / "wokingham" / "local.yml", "phone: 0800 064 4488", "phone: +44 800 064 4488")
 
     result = build_variant(edit)
     log = result.stdout + result.stderr

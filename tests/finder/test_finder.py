@@ -80,7 +80,7 @@ def citations() -> finder_check.CitationCheck:
 
 def real_routes() -> dict[str, finder_pages.RouteInfo]:
     pages = {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").glob("**/*.md")}
-    values, _ = local_details.load(DATA / "local.yml")
+    values, _ = local_details.load(PROJECT / "localities" / "wokingham" / "local.yml")
     plain = {k: v for k, v in local_details.LocalDetails(values).markers().items() if "](" not in v}
     routes, found = routes_data.load(
         DATA / "routes.yml", pages, plain, lambda text: ([c.text for c in citations_parse.find_in_text(text)], [])

@@ -206,7 +206,7 @@ def test_a_bad_citation_in_letters_fails_the_build_with_file_and_line(build_vari
 
 def test_another_service_gets_its_own_details_in_every_letter(build_variant, tmp_path):
     def edit(project: Path) -> None:
-        (project / "docs" / "data" / "local.yml").write_text(yaml.safe_dump(OTHER_SERVICE), encoding="utf-8")
+        (project / "localities" / "wokingham" / "local.yml").write_text(yaml.safe_dump(OTHER_SERVICE), encoding="utf-8")
 
     result = build_variant(edit)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -8,7 +8,7 @@ import yaml
 from local import details as local_details
 
 PROJECT = Path(__file__).resolve().parents[2]
-REAL = PROJECT / "docs" / "data" / "local.yml"
+REAL = PROJECT / "localities" / "wokingham" / "local.yml"
 
 
 def write(tmp_path: Path, changes: dict[str, object]) -> Path:

@@ -10,7 +10,7 @@ import pytest
 from local import details as local_details
 
 PROJECT = Path(__file__).resolve().parents[2]
-VALUES, _ = local_details.load(PROJECT / "docs" / "data" / "local.yml")
+VALUES, _ = local_details.load(PROJECT / "localities" / "wokingham" / "local.yml")
 
 # (typed text, the key it is, the marker the message points to)
 TYPED = [

@@ -9,7 +9,7 @@ import yaml
 from phone_pages import PROJECT
 
 FINDER = yaml.safe_load((PROJECT / "docs" / "data" / "finder.yml").read_text(encoding="utf-8"))
-LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
+LOCAL = yaml.safe_load((PROJECT / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8"))
 
 QUESTION = """() => {
   const article = document.querySelector('article.md-content__inner');

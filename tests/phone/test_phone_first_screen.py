@@ -10,7 +10,7 @@ import pytest
 import yaml
 from phone_pages import PHONES, PROJECT, SCHEMES
 
-LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
+LOCAL = yaml.safe_load((PROJECT / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8"))
 
 # Each part of the first screen: how to find it, and what it must say.
 FIRST_SCREEN = """() => {
@@ -83,7 +83,7 @@ def test_opening_hours_show_beside_the_phone_number(build_variant, browser, tmp_
     hours = "Monday to Friday, 9:30am to 4pm"  # test data, not this service's hours
 
     def add_hours(project: Path) -> None:
-        path = project / "docs" / "data" / "local.yml"
+        path = project / "localities" / "wokingham" / "local.yml"
         text = path.read_text(encoding="utf-8")
         phone = f"  phone: {LOCAL['service']['phone']}\n"
         path.write_text(text.replace(phone, phone + f"  opening_hours: {hours}\n", 1), encoding="utf-8")

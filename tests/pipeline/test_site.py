@@ -174,7 +174,7 @@ def test_stylesheets_and_scripts_load_nothing_from_another_host(site):
 
 
 def test_every_page_is_en_gb_and_reports_problems_by_email(site):
-    local = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
+    local = yaml.safe_load((PROJECT / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8"))
     email = local["service"]["email"]
     for path in html_files(site):
         html = path.read_text(encoding="utf-8")
@@ -204,7 +204,7 @@ def test_no_generator_credit_or_web_fonts(site):
 )
 def test_a_bad_local_detail_fails_the_build_naming_the_key(build_variant, key, bad, message):
     def edit(project: Path) -> None:
-        path = project / "docs" / "data" / "local.yml"
+        path = project / "localities" / "wokingham" / "local.yml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["service"][key] = bad
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")

@@ -30,7 +30,7 @@ from print import render as print_render
 from print import tables as print_tables
 
 PROJECT = Path(__file__).resolve().parents[2]
-LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
+LOCAL = yaml.safe_load((PROJECT / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8"))
 PHONE = LOCAL["service"]["phone"]
 SERVICE = LOCAL["service"]["name"]
 PRINT = yaml.safe_load((PROJECT / "docs" / "data" / "print.yml").read_text(encoding="utf-8"))

@@ -35,7 +35,7 @@ ROUTE_PAGES = {
 
 
 def local_values() -> dict[str, str]:
-    values, _ = local_details.load(PROJECT / "docs" / "data" / "local.yml")
+    values, _ = local_details.load(PROJECT / "localities" / "wokingham" / "local.yml")
     return {k: v for k, v in local_details.LocalDetails(values).markers().items() if "](" not in v}
 
 

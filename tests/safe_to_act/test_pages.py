@@ -17,7 +17,7 @@ import yaml
 from lxml import html as lxml_html
 
 PROJECT = Path(__file__).resolve().parents[2]
-LOCAL = yaml.safe_load((PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8"))
+LOCAL = yaml.safe_load((PROJECT / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8"))
 SERVICE = LOCAL["service"]["name"]
 ZIP = Path("downloads") / "sen-disagreements-offline.zip"
 NEW_PAGES = ["timescales", "plan-not-delivered", "young-people"]

@@ -293,7 +293,7 @@ def _load(text: str, tmp_path: Path) -> list[str]:
     path = tmp_path / "routes.yml"
     path.write_text(text, encoding="utf-8")
     pages = {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").glob("*.md")}
-    values, _ = local_details.load(DATA / "local.yml")
+    values, _ = local_details.load(PROJECT / "localities" / "wokingham" / "local.yml")
     plain = local_details.plain_markers(values)
     check = routes_citations.citation_check(lambda para: True)
     _, problems = routes_data.load(path, pages, plain, check)

@@ -20,10 +20,11 @@ def _log(result) -> str:
     return log
 
 
-@pytest.mark.parametrize("name", ["local.yml", "routes.yml", "finder.yml", "print.yml"])
+@pytest.mark.parametrize("name", ["localities/wokingham/local.yml", "docs/data/routes.yml", "docs/data/finder.yml",
+                                  "docs/data/print.yml"])
 def test_a_missing_data_file_is_named(build_variant, name):
-    log = _log(build_variant(lambda project: (project / "docs" / "data" / name).unlink()))
-    assert re.search(rf"docs/data/{re.escape(name)}:1: the file is missing; .*restore it", log), log[-3000:]
+    log = _log(build_variant(lambda project: (project / name).unlink()))
+    assert re.search(rf"{re.escape(name)}:1: the file is missing; .*restore it", log), log[-3000:]
 
 
 def test_pages_and_data_files_saved_as_windows_1252_are_all_named_in_one_run(build_variant):
@@ -71,13 +72,13 @@ def test_route_data_without_routes_says_what_to_add(build_variant):
 
 def test_local_service_written_as_text_says_how_to_write_it(build_variant):
     def edit(project: Path) -> None:
-        path = project / "docs" / "data" / "local.yml"
+        path = project / "localities" / "wokingham" / "local.yml"
         text = path.read_text(encoding="utf-8")
         start, end = text.index("service:\n"), text.index("council:\n")
         path.write_text(text[:start] + "service: Wokingham SENDIASS\n" + text[end:], encoding="utf-8")
 
     log = _log(build_variant(edit))
-    line = (PROJECT / "docs" / "data" / "local.yml").read_text(encoding="utf-8").splitlines().index("service:") + 1
+    line = (PROJECT / "localities" / "wokingham" / "local.yml").read_text(encoding="utf-8").splitlines().index("service:") + 1
     assert (f"local.yml:{line}: 'service' is written as 'Wokingham SENDIASS', not as its details; put each "
             "of them (name, short_name, area, phone, email, website) on a line of its own, indented "
             "under 'service:'") in log, log[-3000:]

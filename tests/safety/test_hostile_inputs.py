@@ -46,10 +46,10 @@ def append(name: str, text: str) -> Edit:
 # (what, the edit, the file and a pattern the build's message must name it with)
 BROKEN_DATA = [
     ("an email that breaks out of its attribute",
-     replace("data/local.yml", "email: Sendiass@wokingham.gov.uk", 'email: "\\"><svg/onload=alert(1)>@evil.com"'),
+     replace("../localities/wokingham/local.yml", "email: Sendiass@wokingham.gov.uk", 'email: "\\"><svg/onload=alert(1)>@evil.com"'),
      r"local\.yml:\d+: .*service\.email"),
     ("a web address that becomes a javascript: link",
-     replace("data/local.yml", "website: https://www.sendiasswokingham.org.uk",
+     replace("../localities/wokingham/local.yml", "website: https://www.sendiasswokingham.org.uk",
              "website: https://x.example/)[text](javascript:alert(1)"),
      r"local\.yml:\d+: .*service\.website"),
     ("a time limit that disagrees with its legal fact",

@@ -30,11 +30,11 @@ def replace_line(path: Path, old: str, new: str) -> None:
 
 
 def local_value(key: str, value: str):
-    """An edit that sets one value of docs/data/local.yml (written as a YAML single-quoted string)."""
+    """An edit that sets one value of localities/wokingham/local.yml (written as a YAML single-quoted string)."""
     quoted = "'" + value.replace("'", "''") + "'"
 
     def edit(project: Path) -> None:
-        path = project / "docs" / "data" / "local.yml"
+        path = project / "localities" / "wokingham" / "local.yml"
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         section, name = key.split(".")
         inside = False
@@ -92,7 +92,7 @@ def built(tmp_path: Path, page: str) -> str:
     ],
 )
 def test_bad_addresses_in_local_details_stop_the_build(build_variant, key, value, words):
-    assert_refused(build_variant(local_value(key, value)), "docs/data/local.yml", *words)
+    assert_refused(build_variant(local_value(key, value)), "localities/wokingham/local.yml", *words)
 
 
 def test_text_in_local_details_is_shown_as_text(build_variant, tmp_path):
