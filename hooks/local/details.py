@@ -48,6 +48,8 @@ OPTIONAL: dict[str, str] = {
     "site.url": "url",
     "review.by": "text",
 }
+# The sections that hold required details (the others, such as site and review, are optional).
+REQUIRED_SECTIONS = {key.partition(".")[0] for key in FIELDS}
 
 HINTS = {
     "text": "write it as plain text",
@@ -102,12 +104,14 @@ def _check(kind: str, value: object) -> str | None:
 def _sections(path: Path, source: yaml_source.Source, data: dict, problems: list[Problem]) -> dict[str, dict]:
     """Each section (``service`` …) that is a mapping; a problem for any written as text or a list."""
     sections: dict[str, dict] = {}
-    for section in dict.fromkeys(key.partition(".")[0] for key in FIELDS):
+    keys = {**FIELDS, **OPTIONAL}
+    for section in dict.fromkeys(key.partition(".")[0] for key in keys):
         found = data.get(section) or {}
         if isinstance(found, dict):
             sections[section] = found
             continue
-        names = ", ".join(key.partition(".")[2] for key in FIELDS if key.startswith(section + "."))
+        names = ", ".join(key.partition(".")[2] for key in (FIELDS if section in REQUIRED_SECTIONS else OPTIONAL)
+                          if key.startswith(section + "."))
         problems.append(Problem(path, source.line_of(section), WHOLE_FILE,
                                 f"'{section}' is written as '{str(found)[:40]}', not as its details; "
                                 f"put each of them ({names}) on a line of its own, indented under '{section}:'"))
