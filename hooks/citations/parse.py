@@ -23,8 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-import yaml
-
 from citations.mask import masked_page, masked_value
 from helpers import yaml_source
 
@@ -316,19 +314,5 @@ def find_in_yaml(text: str, edition: str | None = None) -> list[Citation]:
 def find_in_source(source: yaml_source.Source, edition: str | None = None,
                    loose: bool = False) -> list[Citation]:
     """:func:`find_in_yaml` for a file already parsed (the site model's)."""
-    lines = source.text.splitlines()
-    found: list[Citation] = []
-    stack = [source.root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(value for _, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-            for citation in find_in_text(node.value, edition, loose):
-                span = range(node.start_mark.line, node.end_mark.line + 1)
-                line = next((n + 1 for n in span if n < len(lines) and citation.text in lines[n]),
-                            node.start_mark.line + 1)
-                found.append(replace(citation, line=line))
-    return found
+    return [replace(citation, line=source.line_holding(citation.text, span))
+            for text, span in source.strings() for citation in find_in_text(text, edition, loose)]

@@ -9,7 +9,7 @@ with the line it is on; a file that is missing or not UTF-8, :class:`Unreadable`
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,25 @@ class Source:
         A mapping key's line is the line of the key; a list item's, the line of the item.
         """
         return _find(self.root, keys, 1)[1]
+
+    def strings(self) -> Iterator[tuple[str, range]]:
+        """Every text value in the file, with the (0-based) file lines it spans."""
+        count = len(self.text.splitlines())
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(value for _, value in node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+                yield node.value, range(node.start_mark.line, min(node.end_mark.line + 1, count))
+
+    def line_holding(self, words: str, span: range, ignore_case: bool = False) -> int:
+        """The first (1-based) line in ``span`` that holds ``words``; else the span's first line."""
+        lines = self.text.splitlines()
+        fold = str.lower if ignore_case else str
+        return next((n + 1 for n in span if fold(words) in fold(lines[n])), span.start + 1)
 
 
 def _find(node: yaml.Node | None, keys: tuple[Key, ...], line: int) -> tuple[int, int]:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from helpers.yaml_source import Source
 from local.details import display_address
 
@@ -99,19 +97,6 @@ def find(text: str, values: dict[str, str]) -> list[Typed]:
 
 def find_in_source(source: Source, values: dict[str, str]) -> list[Typed]:
     """Local details typed in the text values of a data file, each with its file line."""
-    lines = source.text.splitlines()
-    found: list[Typed] = []
-    stack = [source.root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(value for _, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-            span = range(node.start_mark.line, min(node.end_mark.line + 1, len(lines)))
-            for typed in find(node.value, values):
-                line = next((n + 1 for n in span if typed.written.lower() in lines[n].lower()),
-                            node.start_mark.line + 1)
-                found.append(Typed(line, typed.key, typed.written))
+    found = [Typed(source.line_holding(typed.written, span, ignore_case=True), typed.key, typed.written)
+             for text, span in source.strings() for typed in find(text, values)]
     return sorted(found, key=lambda typed: typed.line)
