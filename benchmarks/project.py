@@ -46,6 +46,14 @@ def snapshot(dest: Path) -> Path:
     return dest
 
 
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (it must be there) once in a snapshot's file; return the line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 def clone(source: Path, dest: Path) -> Path:
     """Another copy of a snapshot (docs copied, everything else linked)."""
     dest.mkdir(parents=True)

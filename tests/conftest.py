@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -80,3 +81,14 @@ def site_url(site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 (a free port), as its base URL ending in /."""
     with served(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def offline_copy(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy from site/downloads/, unzipped: the folder holding its home page."""
+    (archive,) = sorted((site / "downloads").glob("*.zip"))
+    dest = tmp_path_factory.mktemp("phone-offline")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(dest)
+    homes = sorted(dest.rglob("index.html"), key=lambda p: len(p.parts))
+    return homes[0].parent

@@ -2,13 +2,7 @@
 
 from pathlib import Path
 
-
-def _replace(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (once) in the file; return the line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from project import replace_once
 
 
 def test_front_matter_problems_are_named_at_their_lines(build_variant):
@@ -19,11 +13,11 @@ def test_front_matter_problems_are_named_at_their_lines(build_variant):
 
     def edit(project: Path) -> None:
         docs = project / "docs"
-        lines["title"] = _replace(docs / "privacy.md", "title: Privacy", "title: Privacy at {{ local.council }}")
-        lines["start"] = _replace(docs / "mediation.md", "description: ", "description: {{ local.service }} and ")
-        lines["colon"] = _replace(docs / "accessibility.md", "description: ",
+        lines["title"] = replace_once(docs / "privacy.md", "title: Privacy", "title: Privacy at {{ local.council }}")
+        lines["start"] = replace_once(docs / "mediation.md", "description: ", "description: {{ local.service }} and ")
+        lines["colon"] = replace_once(docs / "accessibility.md", "description: ",
                                   "description: Privacy: this website and ")
-        lines["date"] = _replace(docs / "complaints.md", "last_reviewed: 2026-12-02", "last_reviewed: 2026-02-30")
+        lines["date"] = replace_once(docs / "complaints.md", "last_reviewed: 2026-12-02", "last_reviewed: 2026-02-30")
 
     result = build_variant(edit)
     log = result.stdout + result.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from project import replace_once
 
 from content import site as content
 from helpers import yaml_source
@@ -16,24 +17,16 @@ PROJECT = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted(path.name for path in (PROJECT / "docs" / "data").glob("*.yml"))
 
 
-def _replace(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (once) in the file; return the line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
 def test_every_data_file_problem_is_reported_in_one_run(build_variant):
     lines: dict[str, int] = {}
 
     def edit(project: Path) -> None:
         data = project / "docs" / "data"
-        lines["local"] = _replace(project / "localities" / "wokingham" / "local.yml", "phone: 0118 908 8233", "phone: 12345")
-        lines["routes"] = _replace(data / "routes.yml", "run_by_others: false", "run_by_others: maybe")
-        lines["finder"] = _replace(data / "finder.yml", "next: spoken-to-school", "goes_to: spoken-to-school")
-        lines["glossary"] = _replace(data / "glossary.yml", "\n", "\n: : [\n")
-        lines["print"] = _replace(data / "print.yml", "leaflets:\n", "leaflet_pages: []\nleaflets:\n")
+        lines["local"] = replace_once(project / "localities" / "wokingham" / "local.yml", "phone: 0118 908 8233", "phone: 12345")
+        lines["routes"] = replace_once(data / "routes.yml", "run_by_others: false", "run_by_others: maybe")
+        lines["finder"] = replace_once(data / "finder.yml", "next: spoken-to-school", "goes_to: spoken-to-school")
+        lines["glossary"] = replace_once(data / "glossary.yml", "\n", "\n: : [\n")
+        lines["print"] = replace_once(data / "print.yml", "leaflets:\n", "leaflet_pages: []\nleaflets:\n")
 
     result = build_variant(edit)
     log = result.stdout + result.stderr
@@ -122,9 +115,9 @@ def test_repeated_keys_and_aliases_in_data_fail_the_build_with_both_lines(build_
         routes = (data / "routes.yml").read_text(encoding="utf-8")
         start = routes.index("  - id: complaint\n")
         lines["kept"] = routes[:routes.index("    time_limits:", start)].count("\n") + 2  # after the insert
-        lines["added"] = _replace(data / "routes.yml", "  - id: complaint\n",
+        lines["added"] = replace_once(data / "routes.yml", "  - id: complaint\n",
                                   "  - id: complaint\n    time_limits: []\n") + 1
-        lines["local"] = _replace(project / "localities" / "wokingham" / "local.yml", "  short_name: SENDIASS\n",
+        lines["local"] = replace_once(project / "localities" / "wokingham" / "local.yml", "  short_name: SENDIASS\n",
                                   "  short_name: &n SENDIASS\n  area_again: *n\n") + 1
 
     result = build_variant(edit)
@@ -143,10 +136,10 @@ def test_common_yaml_mistakes_in_data_files_are_named_where_they_are(build_varia
 
     def edit(project: Path) -> None:
         data = project / "docs" / "data"
-        lines["quote"] = _replace(data / "letters.yml", "examples].\"", "examples].")
-        lines["tab"] = _replace(data / "glossary.yml", "  - term: SEND\n", "\t- term: SEND\n")
-        _replace(project / "localities" / "wokingham" / "local.yml", "phone: 0118 908 8233", "phone: 0118\u00a0908\u00a08233")
-        _replace(project / "localities" / "wokingham" / "local.yml", "phone: 0800 064 4488", "phone: +44 800 064 4488")
+        lines["quote"] = replace_once(data / "letters.yml", "examples].\"", "examples].")
+        lines["tab"] = replace_once(data / "glossary.yml", "  - term: SEND\n", "\t- term: SEND\n")
+        replace_once(project / "localities" / "wokingham" / "local.yml", "phone: 0118 908 8233", "phone: 0118\u00a0908\u00a08233")
+        replace_once(project / "localities" / "wokingham" / "local.yml", "phone: 0800 064 4488", "phone: +44 800 064 4488")
 
     result = build_variant(edit)
     log = result.stdout + result.stderr

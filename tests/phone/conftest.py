@@ -1,26 +1,14 @@
 """Fixtures for the phone tests (issue 20): both outputs of the real build, opened in Debian's
-Chromium at phone sizes. The build itself (``site``), ``browser`` and ``site_url`` come from
-tests/conftest.py."""
+Chromium at phone sizes. The build itself (``site``), ``offline_copy``, ``browser`` and
+``site_url`` come from tests/conftest.py."""
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from phone_pages import SCHEMES
-
-
-@pytest.fixture(scope="session")
-def offline_copy(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy from site/downloads/, unzipped: the folder holding its home page."""
-    (archive,) = sorted((site / "downloads").glob("*.zip"))
-    dest = tmp_path_factory.mktemp("phone-offline")
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(dest)
-    homes = sorted(dest.rglob("index.html"), key=lambda p: len(p.parts))
-    return homes[0].parent
 
 
 @pytest.fixture(scope="session")
