@@ -56,3 +56,25 @@ def test_a_link_to_a_route_shows_its_card_on_a_phone(open_page, outputs) -> None
     page.wait_for_function("document.getElementById('route-mediation-card').getBoundingClientRect().top < innerHeight")
     top = page.evaluate("document.getElementById('route-mediation-card').getBoundingClientRect().top")
     assert 0 <= top < 640
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("late", ["**/site.css", "**/*.css"])
+def test_a_link_to_a_route_finds_its_card_when_the_stylesheets_arrive_late(browser, site_url, late: str) -> None:
+    """On a slow phone the full stylesheets land after the page's script has run (first paint
+    does not wait for them), the site's own often after Material's; the link must still end at
+    the route's card."""
+    tab = browser.new_page(viewport={"width": 320, "height": 640})
+    held = []
+    tab.route(late, lambda route: held.append(route))
+    tab.goto(site_url + "compare-routes/#route-mediation", wait_until="domcontentloaded")
+    tab.wait_for_function("document.readyState !== 'loading'")
+    assert held, "no stylesheet was held back"
+    for route in held:
+        route.continue_()
+    tab.wait_for_load_state("load")
+    tab.wait_for_function("[...document.querySelectorAll('link[rel=stylesheet]')]"
+                          ".every(l => l.media === 'all' || l.closest('noscript'))")
+    top = tab.evaluate("document.getElementById('route-mediation-card').getBoundingClientRect().top")
+    assert 0 <= top < 640, top
+    tab.close()

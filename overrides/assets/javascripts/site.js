@@ -13,7 +13,9 @@
       their checkboxes autocomplete="off" for this, which HTML does not allow on a checkbox
       (hooks/a11y_fixes.py removes it).
    5. A link to a route in the comparison (#route-<id>) goes to the route's column in the wide
-      table; on a phone that table is hidden and each route is a card, so go to its card.
+      table; on a phone that table is hidden and each route is a card, so go to its card. Go
+      again when the page has loaded (the full stylesheets can change the layout above the card
+      after the first go), unless the reader has moved the page by then.
    6. The colour scheme switch (overrides/partials/palette.html) is a group of two radios; Material
       leaves both unchecked until someone switches, so Tab could land on the radio whose switch is
       hidden, with no focus to see. Check the radio of the scheme in use: Tab lands on it and its
@@ -131,6 +133,16 @@
     if (card && card.classList.contains("routes-card")) card.scrollIntoView();
   }
 
+  function routeCardAgainOnLoad() {
+    var moved = false;
+    ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (kind) {
+      window.addEventListener(kind, function () { moved = true; }, { once: true, passive: true });
+    });
+    window.addEventListener("load", function () {
+      if (!moved) requestAnimationFrame(routeCardForHiddenColumn);
+    });
+  }
+
   function checkSchemeInUse() {
     var radios = document.querySelectorAll('[data-md-component="palette"] input.md-option');
     var scheme = document.body.getAttribute("data-md-color-scheme");
@@ -142,6 +154,7 @@
   function start() {
     closePanelsWhenShownAgain();
     routeCardForHiddenColumn();
+    routeCardAgainOnLoad();
     window.addEventListener("hashchange", routeCardForHiddenColumn);
     headerButtons();
     closeSearchOnLeave();
