@@ -2,7 +2,8 @@
 
 A service's ``site.name`` and ``site.url`` (localities/<id>/local.yml) replace mkdocs.yml's
 site_name and an empty site_url (``mkdocs serve`` sets its own), for canonical links, the
-sitemap and the PDFs' QR codes.
+sitemap and the PDFs' QR codes. Its logo, colour and own pages (local/extras.py) go into the
+theme, the navigation and the files.
 
 Also the last word on markers: any marker left in a page as published, whole or broken
 (``{{ local.council }``, ``{ local.council }``), is named at its line in the page's file (or in
@@ -17,13 +18,18 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
 from content import site as content
 from local import details as local_details
+from local import extras as local_extras
 from local import typed as local_typed
 from localities import folders as localities
 from helpers import markers, yaml_source
 
 log = logging.getLogger("mkdocs.plugins.local_details")
+EXTRAS_HEADING = "The service's logo, colour or own pages (in its local.yml) are wrong"
 
 # Where a page may show a marker as an example (code), and what the reader never sees.
 HIDDEN = re.compile(r"<(pre|code|script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
@@ -38,24 +44,39 @@ config_lines: list[str] = []
 
 
 def on_config(config):
-    """The service's own site name and public address, when its local.yml gives them."""
-    details = content.current().value("local.yml")
+    """The service's own site name, public address, logo, colour and pages, when it gives them."""
+    site = content.current()
+    details = site.value("local.yml")
     if details.get("site.name"):
         config.site_name = details["site.name"]
     if details.get("site.url") and not config.site_url:
         config.site_url = details["site.url"].rstrip("/") + "/"
+    # content_hook has found the file; its problems (and these) stop the build in its on_nav
+    path = localities.details_file(Path(config.config_file_path).parent)
+    extras, problems = local_extras.load(path, {p.name for p in Path(config.docs_dir).glob("*.md")}, site.read)
+    site.keep("local extras", extras, EXTRAS_HEADING, problems)
+    config.nav = local_extras.nav_with(config.nav, extras.pages)
+    if extras.logo:
+        config.theme["logo"] = local_extras.LOGO_URI + extras.logo.suffix.lower()
+    config.extra["brand_colour"] = extras.colour
     return config
 
 
 def on_serve(server, config, builder):
-    """``mkdocs serve`` builds again when the service's local.yml (outside docs/) changes."""
-    server.watch(str(localities.details_file(Path(config.config_file_path).parent)))
+    """``mkdocs serve`` builds again when the service's folder (outside docs/) changes."""
+    server.watch(str(localities.details_file(Path(config.config_file_path).parent).parent))
     return server
 
 
+@event_priority(10)  # before content_hook, which checks every page's text and front matter
 def on_files(files, config):
-    """Render the markers from the checked local details (content_hook reports a bad value)."""
+    """Add the service's pages and logo; render the markers from the checked local details."""
     global rendered, values, config_lines
+    extras = content.current().value("local extras")
+    for page in extras.pages:
+        files.append(File(page.name, str(page.source.parent), config.site_dir, config.use_directory_urls))
+    if extras.logo:
+        files.append(File.generated(config, config.theme["logo"], abs_src_path=str(extras.logo)))
     named.clear()
     config_lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
     site = content.current()
@@ -79,7 +100,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by is None:  # a page a hook made filled in its markers itself
         for typed in local_typed.find(page.file.content_string, values):
-            log.warning(typed.message(page.file.src_uri))
+            log.warning(typed.message(_where(page, config)))
 
     def render(marker: markers.Marker) -> str:
         if marker.key not in rendered:

@@ -22,13 +22,16 @@ import pytest
 from pypdf import PdfReader
 
 from local import details as local_details
+from local import extras as local_extras
 from local import typed as local_typed
 from localities import folders, sites
+from weight import served
 
 PROJECT = Path(__file__).resolve().parents[2]
 FICTIONAL = Path(__file__).resolve().parent / "fictional"
 WOKINGHAM_VALUES, _ = local_details.load(PROJECT / "localities" / "wokingham" / "local.yml")
 FICTIONAL_VALUES, _ = local_details.load(FICTIONAL / "local.yml")
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 TEXT = {".html", ".xml", ".json", ".js", ".txt", ".csv", ".svg", ".css"}
 
 
@@ -157,3 +160,104 @@ def test_the_summary_names_each_service_its_pages_pdfs_and_time():
     assert "one" in text and " 60 " in text and "12.0s" in text
     assert "two" in text and "FAILED (it broke)" in text
     assert text.endswith("2 services in 13.0s")
+
+
+def _nav_titles(page: Path) -> list[str]:
+    return re.findall(r'md-ellipsis">\s*([^<]*?)\s*<', page.read_text(encoding="utf-8"))
+
+
+def test_the_service_s_logo_colour_and_own_page_are_in_its_site_only(fictional, site):
+    built, _ = fictional
+    assert (built / "assets" / "local" / "logo.svg").read_bytes() == (FICTIONAL / "logo.svg").read_bytes()
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert '<img src="assets/local/logo.svg"' in home
+    assert "--md-primary-fg-color:#5a2d82;" in home
+    titles = _nav_titles(built / "contacts" / "index.html")
+    assert titles[titles.index("Drop-in sessions") - 1] == "About this information", titles  # Contacts' last heading
+    assert titles.index("Drop-in sessions") < titles.index("Glossary")
+    page = (built / "drop-in-sessions" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "Drop-in sessions" in page and FICTIONAL_VALUES["service.phone"] in page
+    assert "drop-in-sessions/" in (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Drop-in sessions" in _pdf_text((built / "downloads" / "booklet.pdf").read_bytes())
+    (archive,) = (built / "downloads").glob("*.zip")
+    with zipfile.ZipFile(archive) as copy:
+        assert any(name.endswith("drop-in-sessions.html") for name in copy.namelist())  # no folders offline
+        assert any(name.endswith("assets/local/logo.svg") for name in copy.namelist())
+    # Wokingham gives none of these: Material's icon, the site's own colour, no extra page.
+    assert not (site / "assets" / "local").exists() and not (site / "drop-in-sessions").exists()
+    assert "[data-md-color-scheme][data-md-color-scheme]{" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_the_service_s_colour_and_logo_show_and_its_page_passes_axe(fictional, browser):
+    built, _ = fictional
+    with served(built) as url:
+        for scheme in ("light", "dark"):
+            tab = browser.new_page(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+            tab.goto(url + "drop-in-sessions/", wait_until="load")
+            tab.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+            header = tab.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            assert header == "rgb(90, 45, 130)", (scheme, header)
+            assert tab.evaluate("document.querySelector('.md-header img').naturalWidth") > 0
+            tab.add_script_tag(path=str(AXE))
+            found = tab.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
+                                 "['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']}})")
+            assert not [v["id"] for v in found["violations"]], (scheme, found["violations"])
+            tab.close()
+
+
+def test_a_wrong_logo_colour_or_page_is_named_at_its_line_all_in_one_run(build_variant, monkeypatch):
+    details = (FICTIONAL / "local.yml").read_text(encoding="utf-8").split("brand:")[0] + """brand:
+  logo: logo.svg
+  colour: "#cccccc"
+pages:
+  - title: Missing
+    file: pages/missing.md
+  - title: Taken
+    file: appeals.md
+"""
+
+    def edit(project: Path) -> None:
+        folder = project / "localities" / "broken"
+        folder.mkdir()
+        (folder / "local.yml").write_text(details, encoding="utf-8")
+        (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+        (folder / "appeals.md").write_text("# Appeals\n", encoding="utf-8")
+
+    monkeypatch.setenv(folders.ENV, "broken")
+    result = build_variant(edit)
+    lines = details.splitlines()
+    expected = [
+        ("  logo: logo.svg", "'brand.logo' 'logo.svg' holds a <script>"),
+        ('  colour: "#cccccc"', "'brand.colour' '#cccccc' is too light"),
+        ("    file: pages/missing.md", "'pages[1].file' 'pages/missing.md' is not a file"),
+        ("    file: appeals.md", "'pages[2].file' 'appeals.md' is the name of a page the site already has"),
+    ]
+    assert result.returncode != 0
+    for line, message in expected:
+        at = f"localities/broken/local.yml:{lines.index(line) + 1}: local detail {message}"
+        assert at in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("colour", "ratio"), [("#ffffff", 1.0), ("#000000", 21.0), ("#1d3f72", 10.5),
+                                               ("#767676", 4.5)])
+def test_contrast_is_the_wcag_ratio(colour, ratio):
+    assert round(local_extras.contrast("#ffffff", colour), 1) == ratio
+
+
+@pytest.mark.parametrize("svg", [
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><a x:href="javascript:1"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);</style></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/p)"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>hi</p></foreignObject></svg>',
+    '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+    '<html/>',
+])
+def test_an_svg_logo_may_only_draw(tmp_path, svg):
+    (tmp_path / "logo.svg").write_text(svg, encoding="utf-8")
+    assert local_extras._logo(tmp_path, "logo.svg")[1]
+    (tmp_path / "fine.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs>'
+                                       '<rect fill="url(#g)"/><use href="#g"/></svg>', encoding="utf-8")
+    assert local_extras._logo(tmp_path, "fine.svg") == (tmp_path / "fine.svg", None)
