@@ -21,8 +21,12 @@ site: $(VENV)/.site node_modules/.installed system-site
 sites: $(VENV)/.site node_modules/.installed system-site
 	$(PY) hooks/build_all.py --sites sites
 
+# Test workers (pytest-xdist), a test file each at a time, so a file's module fixtures (a built
+# service, a browser tab) are made once; CI has 2 cores. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.test node_modules/.installed system-site system-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 serve: $(VENV)/.site node_modules/.installed
 	$(PY) hooks/build_all.py --check-config && SITE_LOCALITY=$(LOCALITY) $(VENV)/bin/mkdocs serve

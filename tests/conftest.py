@@ -1,7 +1,9 @@
-"""Shared fixtures: the real site, built once per test session, and throw-away variants."""
+"""Shared fixtures: the real site, built once per test session (per worker: ``make test`` runs
+two, see the Makefile), and throw-away variants."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -18,9 +20,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Everything ``make site`` builds, built for real into a temporary folder."""
+    """Everything ``make site`` builds, built for real into a temporary folder.
+
+    Workers take turns (a lock in the session's shared temporary folder): the first renders the
+    PDFs, the next finds them in the PDF cache instead of rendering them again at the same time.
+    """
     dest = tmp_path_factory.mktemp("build") / "site"
-    subprocess.run([sys.executable, str(PROJECT / "hooks" / "build_all.py"), str(dest)], check=True)
+    with open(tmp_path_factory.getbasetemp().parent / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run([sys.executable, str(PROJECT / "hooks" / "build_all.py"), str(dest)], check=True)
     return dest
 
 
