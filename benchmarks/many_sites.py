@@ -30,7 +30,7 @@ def add_services(site: Path) -> list[str]:
     text = (FICTIONAL / "local.yml").read_text(encoding="utf-8")
     for old, new in RENAMED.items():
         text = text.replace(old, new)
-    (localities / "sampleton").mkdir()
+    shutil.copytree(FICTIONAL, localities / "sampleton")  # its logo and own page too
     (localities / "sampleton" / "local.yml").write_text(text, encoding="utf-8")
     return sorted(path.parent.name for path in localities.glob("*/local.yml"))
 

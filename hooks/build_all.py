@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from typing import IO
 from pathlib import Path
 
@@ -119,13 +120,10 @@ def build(dest: Path, steps: list[publish.Step] = STEPS) -> None:
     publish.build(dest, steps)
 
 
-def build_service(dest: Path) -> str | None:
-    """Build one service's site at ``dest`` (make sites); why it failed, or None."""
-    try:
-        build(dest)
-    except StepError as error:
-        return str(error)
-    return None
+def start_service(dest: Path, env: dict[str, str], log: IO[bytes]) -> subprocess.Popen:
+    """Start ``make site``'s build of one service into ``dest`` (make sites), its messages to ``log``."""
+    return publish.start([sys.executable, __file__, str(dest)], cwd=PROJECT, env=env,
+                         stdout=log, stderr=subprocess.STDOUT)
 
 
 def main() -> int:
@@ -147,8 +145,15 @@ def main() -> int:
     if args.check_config:
         return 0
     if args.sites:
-        results = sites.build_every(args.dest, PROJECT, build_service, REPORTS_ENV, args.locality)
-        print(sites.summary(results))
+        started = time.perf_counter()
+        try:
+            with publish.stopped_by_signals():  # stopped: so is each service's build; none is half-published
+                results = sites.build_every(args.dest, PROJECT, start_service, REPORTS_ENV, args.locality)
+        except publish.Stopped as stopped:
+            publish.stop_children()
+            print(f"Build stopped ({stopped}): every service kept its last good site.", file=sys.stderr)
+            return stopped.exit_code
+        print(sites.summary(results, time.perf_counter() - started))
         return 1 if any(built.failed for built in results) else 0
     os.environ.setdefault(REPORTS_ENV, str(args.dest.resolve().parent / "reports"))
     try:

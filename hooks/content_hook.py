@@ -49,6 +49,7 @@ def on_config(config):
         raise PluginError(str(error)) from error
     values, problems = local_details.load(path, site.read)
     site.keep("local.yml", values, "Local details are wrong", problems)
+    site.keep("locality", path.parent.name)  # the service's folder name (its PDF cache, …)
     return config
 
 

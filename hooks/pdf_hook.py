@@ -122,7 +122,8 @@ def on_post_build(config) -> None:
         {page.url: page for page in pages.values()},
     )
     printer = print_render.Printer(Path(config.theme.custom_dir) / "print", site)
-    cache = print_cache.Cache(Path(config.config_file_path).parent / ".cache" / "pdfs")
+    project = Path(config.config_file_path).parent  # a PDF cache per service: make sites keeps each
+    cache = print_cache.Cache(project / ".cache" / "pdfs" / content.current().value("locality"))
     code = [Path(__file__), *sorted((Path(__file__).parent / "print").glob("*.py"))]
     # mkdocs serve runs threads: render in this process there rather than fork.
     try:

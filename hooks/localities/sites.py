@@ -1,23 +1,32 @@
 """``make sites``: every service's site, each built on its own into ``sites/<id>/``, then a summary.
 
-Each service is built by the same code as ``make site`` (``hooks/build_all.py``), so each is
-atomic: a service whose build fails keeps its last good folder, and the others still build.
-Its review report goes to ``reports/<id>/`` beside the sites folder. This module knows nothing
-about MkDocs.
+Each service is built by ``make site``'s own command (``hooks/build_all.py``) in a process of its
+own, so each is atomic: a service whose build fails keeps its last good folder, and the others
+still build. Two build at once (``workers``): one build leaves a core idle for much of its time
+(its longest PDF, its single-threaded page build), which the other fills. A build's messages
+are printed whole when it ends, never mixed with another's. Its review report goes to
+``reports/<id>/`` beside the sites folder. This module knows nothing about MkDocs.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from localities import folders
 
-# Builds one site into the folder given; returns why it failed, or None.
-BuildOne = Callable[[Path], "str | None"]
+# Starts the build of one site into the folder given, with the environment given, writing its
+# messages to the file given; returns the running process.
+StartOne = Callable[[Path, dict[str, str], IO[bytes]], subprocess.Popen]
+WORKERS = 2
+POLL_SECONDS = 0.2
 
 
 @dataclass(frozen=True)
@@ -31,41 +40,75 @@ class Built:
     failed: str | None = None
 
 
+@dataclass
+class _Running:
+    name: str
+    process: subprocess.Popen
+    log: IO[bytes]
+    started: float
+
+
 def count(site: Path) -> tuple[int, int]:
     """The HTML pages (the 404 page left out) and the PDFs in a built site."""
     pages = sum(1 for path in site.rglob("*.html") if path.name != "404.html")
     return pages, len(list((site / "downloads").glob("*.pdf")))
 
 
-def build_every(dest: Path, project: Path, build_one: BuildOne, reports_env: str,
-                chosen: list[str] | None = None) -> list[Built]:
+def _why(log: bytes) -> str:
+    """Why a build failed: its last line (build_all.py ends with what went wrong and that the
+    last good site was kept)."""
+    lines = [line.strip() for line in log.decode("utf-8", "replace").splitlines() if line.strip()]
+    return lines[-1] if lines else "it stopped without a message"
+
+
+def _finish(running: _Running, dest: Path) -> Built:
+    """Print a finished build's messages whole; what it built, or why it failed."""
+    running.log.seek(0)
+    messages = running.log.read()
+    running.log.close()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(messages)
+    sys.stdout.flush()
+    seconds = time.perf_counter() - running.started
+    if running.process.returncode != 0:
+        return Built(running.name, 0, 0, seconds, _why(messages))
+    return Built(running.name, *count(dest / running.name), seconds)
+
+
+def build_every(dest: Path, project: Path, start_one: StartOne, reports_env: str,
+                chosen: list[str] | None = None, workers: int = WORKERS) -> list[Built]:
     """Build each service (``chosen``, ids or folders; else every folder in localities/) into
-    ``dest/<id>/``, one after another, each with its own ``SITE_LOCALITY`` and review report."""
+    ``dest/<id>/``, ``workers`` at a time, each with its own ``SITE_LOCALITY`` and review report;
+    the results in the order asked."""
     reports = Path(os.environ.get(reports_env) or dest.resolve().parent / "reports")
-    results = []
-    for locality in chosen or folders.ids(project):
-        try:
-            name = folders.folder(project, locality).name
-        except folders.LocalityError as error:
-            results.append(Built(locality, 0, 0, 0.0, str(error)))
-            continue
-        os.environ[folders.ENV] = locality
-        os.environ[reports_env] = str(reports / name)
-        start = time.perf_counter()
-        failed = build_one(dest / name)
-        seconds = time.perf_counter() - start
-        pages, pdfs = count(dest / name) if failed is None else (0, 0)
-        results.append(Built(name, pages, pdfs, seconds, failed))
-    return results
+    asked = list(chosen or folders.ids(project))
+    results: dict[int, Built] = {}
+    waiting = list(enumerate(asked))
+    running: dict[int, _Running] = {}
+    while waiting or running:
+        while waiting and len(running) < max(1, workers):
+            index, locality = waiting.pop(0)
+            try:
+                name = folders.folder(project, locality).name
+            except folders.LocalityError as error:
+                results[index] = Built(locality, 0, 0, 0.0, str(error))
+                continue
+            env = {**os.environ, folders.ENV: locality, reports_env: str(reports / name)}
+            log = tempfile.TemporaryFile()
+            running[index] = _Running(name, start_one(dest / name, env, log), log, time.perf_counter())
+        time.sleep(POLL_SECONDS if running else 0)
+        for index in [i for i, build in running.items() if build.process.poll() is not None]:
+            results[index] = _finish(running.pop(index), dest)
+    return [results[index] for index in range(len(asked))]
 
 
-def summary(results: list[Built]) -> str:
-    """One line per service: pages, PDFs, time, or why it failed; then the total time."""
+def summary(results: list[Built], seconds: float) -> str:
+    """One line per service: pages, PDFs, time, or why it failed; then the time all took."""
     lines = [f"{'Service':<24} {'Pages':>5} {'PDFs':>5} {'Time':>8}"]
     for built in results:
         if built.failed:
-            lines.append(f"{built.locality:<24} FAILED ({built.failed}); its last good site was kept")
+            lines.append(f"{built.locality:<24} FAILED: {built.failed}")
         else:
             lines.append(f"{built.locality:<24} {built.pages:>5} {built.pdfs:>5} {built.seconds:>7.1f}s")
-    lines.append(f"{len(results)} services in {sum(b.seconds for b in results):.1f}s")
+    lines.append(f"{len(results)} services in {seconds:.1f}s")
     return "\n".join(lines)

@@ -62,6 +62,23 @@ def kill_children() -> None:
             process.wait()
 
 
+def stop_children(grace: float = 10.0) -> None:
+    """Ask every child still running to stop (SIGTERM: a build then removes its temporary
+    folder), wait up to ``grace`` seconds, then kill what is left."""
+    for process in _children:
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+    for process in _children:
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            break
+    kill_children()
+
+
 def _stop(number: int, _frame: object) -> None:
     raise Stopped(number)
 

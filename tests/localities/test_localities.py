@@ -156,10 +156,10 @@ def test_the_default_service_is_named_in_one_small_file():
 
 
 def test_the_summary_names_each_service_its_pages_pdfs_and_time():
-    text = sites.summary([sites.Built("one", 60, 8, 12.0), sites.Built("two", 0, 0, 1.0, "it broke")])
+    text = sites.summary([sites.Built("one", 60, 8, 12.0), sites.Built("two", 0, 0, 1.0, "it broke")], 12.5)
     assert "one" in text and " 60 " in text and "12.0s" in text
-    assert "two" in text and "FAILED (it broke)" in text
-    assert text.endswith("2 services in 13.0s")
+    assert "two" in text and "FAILED: it broke" in text
+    assert text.endswith("2 services in 12.5s")  # the time all took: two build at once
 
 
 def _nav_titles(page: Path) -> list[str]:
@@ -261,3 +261,44 @@ def test_an_svg_logo_may_only_draw(tmp_path, svg):
     (tmp_path / "fine.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs>'
                                        '<rect fill="url(#g)"/><use href="#g"/></svg>', encoding="utf-8")
     assert local_extras._logo(tmp_path, "fine.svg") == (tmp_path / "fine.svg", None)
+
+
+BUILD_ONE = """
+import os, sys, time
+from pathlib import Path
+name = os.environ["SITE_LOCALITY"]
+print(f"{name}: started {time.time()!r}", flush=True)
+time.sleep(0.5)
+if name == "broken":
+    print("Build failed: the website did not build", flush=True)
+    sys.exit(1)
+site = Path(sys.argv[1])
+(site / "downloads").mkdir(parents=True)
+(site / "index.html").write_text("<p>hi</p>")
+print(f"{name}: ended {time.time()!r}", flush=True)
+"""
+
+
+def test_make_sites_builds_two_at_once_and_prints_each_build_whole(tmp_path, capfd):
+    project = tmp_path / "project"
+    for name in ("alpha", "broken", "gamma"):
+        (project / "localities" / name).mkdir(parents=True)
+        (project / "localities" / name / "local.yml").write_text("service: {}\n")
+
+    def start_one(dest, env, log):
+        return subprocess.Popen([sys.executable, "-c", BUILD_ONE, str(dest)], env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+
+    results = sites.build_every(tmp_path / "sites", project, start_one, "SITE_REPORTS_DIR",
+                                ["alpha", "broken", "nowhere", "gamma"])
+    assert [(b.locality, b.pages, b.failed) for b in results] == [
+        ("alpha", 1, None), ("broken", 0, "Build failed: the website did not build"),
+        ("nowhere", 0, results[2].failed), ("gamma", 1, None)]
+    assert "there is no service 'nowhere'" in results[2].failed
+    lines = capfd.readouterr().out.splitlines()
+    times = {line.split(":")[0] + " " + line.split()[1]: float(line.split()[2]) for line in lines
+             if line.split()[1:2] in (["started"], ["ended"])}
+    assert times["broken started"] < times["alpha ended"], "the first two did not build at once"
+    for name in ("alpha", "gamma"):  # each build's messages together, not mixed with another's
+        start = lines.index(next(line for line in lines if line.startswith(f"{name}: started")))
+        assert lines[start + 1].startswith(f"{name}: ended")
