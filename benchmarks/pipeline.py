@@ -42,6 +42,12 @@ PDF_LINE = re.compile(
     r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)"
 )
 PDF_CACHE = Path(".cache") / "pdfs"  # the PDF hook's cache, in the project folder
+
+
+def pdf_cache(site: Path) -> Path:
+    """The PDF cache a build of ``site`` uses: in the project that its build_all.py belongs to
+    (a clone links hooks/ to the snapshot, and build_all builds the project it sits in)."""
+    return (site / "hooks").resolve().parent / PDF_CACHE
 SETUP_LINE = re.compile(r"PDF set-up \([^)]*\) in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)")
 
 
@@ -65,4 +71,4 @@ def run(site: Path, dest: Path) -> dict:
     setup = {"seconds": sum(float(m["seconds"]) for m in setups),
              "cpu_seconds": sum(float(m["cpu"]) for m in setups)}
     return {"seconds": seconds, "cpu_seconds": cpu_seconds, "steps": steps, "pdfs": pdfs,
-            "pdfs_cpu": pdfs_cpu, "pdf_setup": setup}
+            "pdfs_cpu": pdfs_cpu, "pdf_setup": setup, "cached": output.count("unchanged: from the cache")}

@@ -290,7 +290,7 @@ def test_make_sites_builds_two_at_once_and_prints_each_build_whole(tmp_path, cap
                                 stderr=subprocess.STDOUT)
 
     results = sites.build_every(tmp_path / "sites", project, start_one, "SITE_REPORTS_DIR",
-                                ["alpha", "broken", "nowhere", "gamma"])
+                                ["alpha", "broken", "nowhere", "gamma"], workers=2)
     assert [(b.locality, b.pages, b.failed) for b in results] == [
         ("alpha", 1, None), ("broken", 0, "Build failed: the website did not build"),
         ("nowhere", 0, results[2].failed), ("gamma", 1, None)]
