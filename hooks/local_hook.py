@@ -53,7 +53,8 @@ def on_config(config):
         config.site_url = details["site.url"].rstrip("/") + "/"
     # content_hook has found the file; its problems (and these) stop the build in its on_nav
     path = localities.details_file(Path(config.config_file_path).parent)
-    extras, problems = local_extras.load(path, {p.name for p in Path(config.docs_dir).glob("*.md")}, site.read)
+    extras, problems = local_extras.load(path, local_extras.taken_names(Path(config.docs_dir), config.nav),
+                                         site.read)
     site.keep("local extras", extras, EXTRAS_HEADING, problems)
     config.nav = local_extras.nav_with(config.nav, extras.pages)
     if extras.logo:
@@ -72,14 +73,14 @@ def on_serve(server, config, builder):
 def on_files(files, config):
     """Add the service's pages and logo; render the markers from the checked local details."""
     global rendered, values, config_lines
-    extras = content.current().value("local extras")
+    site = content.current()
+    extras = site.value("local extras")
     for page in extras.pages:
         files.append(File(page.name, str(page.source.parent), config.site_dir, config.use_directory_urls))
     if extras.logo:
         files.append(File.generated(config, config.theme["logo"], abs_src_path=str(extras.logo)))
     named.clear()
     config_lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
-    site = content.current()
     values = site.value("local.yml")
     for path in site.files():
         if path.name != "local.yml":

@@ -28,6 +28,7 @@ LOGO_TYPES = (".svg", ".png")
 LOGO_MAX_BYTES = 100_000
 LOGO_URI = "assets/local/logo"  # where the logo is published; its suffix follows
 NAV_AFTER = "contacts.md"  # the service's own pages follow this page in the navigation
+RESERVED = ("assets", "search", "404")  # the theme's folders and page
 PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
 # What an SVG logo may not hold: it would run, fetch or embed something.
 SVG_REFUSED = ("script", "foreignObject", "iframe", "object", "embed")
@@ -157,6 +158,20 @@ def _pages(source: yaml_source.Source, path: Path, listed: object, taken: set[st
             taken.add(found.name)
             pages.append(ExtraPage(title.strip(), found, found.name))
     return tuple(pages)
+
+
+def taken_names(docs: Path, nav: list | None) -> set[str]:
+    """The page file names a service's page may not take: each page or folder at the top of
+    ``docs`` or of the navigation (hooks make ``route-finder/`` and ``letters/``: ``letters.md``
+    would be published where they are), and the theme's own folders and 404 page."""
+    def first_parts(item: object) -> list[str]:
+        if isinstance(item, str):
+            return [item.split("/")[0]]
+        values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
+        return [part for value in values for part in first_parts(value)]
+
+    names = [path.name for path in docs.iterdir()] + first_parts(nav or []) + list(RESERVED)
+    return {name if name.endswith(".md") else f"{name}.md" for name in names}
 
 
 def load(path: Path, taken: set[str], read: yaml_source.Reader = yaml_source.read) -> tuple[Extras, list[Problem]]:

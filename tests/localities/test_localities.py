@@ -215,6 +215,8 @@ pages:
     file: pages/missing.md
   - title: Taken
     file: appeals.md
+  - title: Where a folder is
+    file: letters.md
 """
 
     def edit(project: Path) -> None:
@@ -223,6 +225,7 @@ pages:
         (folder / "local.yml").write_text(details, encoding="utf-8")
         (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
         (folder / "appeals.md").write_text("# Appeals\n", encoding="utf-8")
+        (folder / "letters.md").write_text("# Letters\n", encoding="utf-8")
 
     monkeypatch.setenv(folders.ENV, "broken")
     result = build_variant(edit)
@@ -232,6 +235,7 @@ pages:
         ('  colour: "#cccccc"', "'brand.colour' '#cccccc' is too light"),
         ("    file: pages/missing.md", "'pages[1].file' 'pages/missing.md' is not a file"),
         ("    file: appeals.md", "'pages[2].file' 'appeals.md' is the name of a page the site already has"),
+        ("    file: letters.md", "'pages[3].file' 'letters.md' is the name of a page the site already has"),
     ]
     assert result.returncode != 0
     for line, message in expected:
