@@ -9,7 +9,9 @@ The fictional service (``tests/localities/fictional/``, reserved 01632 960xxx nu
 from __future__ import annotations
 
 import io
+import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -204,6 +206,17 @@ def test_the_service_s_colour_and_logo_show_and_its_page_passes_axe(fictional, b
                                  "['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']}})")
             assert not [v["id"] for v in found["violations"]], (scheme, found["violations"])
             tab.close()
+
+
+def test_the_service_s_header_and_page_are_valid_html(fictional):
+    """The Nu Html Checker on the pages that show the logo, the colour and the service's page."""
+    built, _ = fictional
+    vnu = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    pages = [built / "index.html", built / "drop-in-sessions" / "index.html", built / "contacts" / "index.html"]
+    done = subprocess.run([shutil.which("java") or "java", "-jar", str(vnu), "--format", "json",
+                           "--exit-zero-always", *map(str, pages)], capture_output=True, text=True, check=True)
+    errors = [m for m in json.loads(done.stderr)["messages"] if m["type"] in ("error", "non-document-error")]
+    assert not errors, errors
 
 
 def test_a_wrong_logo_colour_or_page_is_named_at_its_line_all_in_one_run(build_variant, monkeypatch):
