@@ -58,6 +58,7 @@ class Rule:
     inner: tuple[Rule, ...] | None
     text: str  # the rule as CSS (for a grouping at-rule: its opening, up to the brace)
     declarations: tuple[Declaration, ...] = ()  # a style rule's, if it sets custom properties
+    prelude: str = ""  # a style rule's selectors as CSS (serialized once, not once a page)
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,22 @@ class Declaration:
 @dataclass(frozen=True)
 class Sheet:
     """A parsed stylesheet, and for each style rule (by id) what each of its loosened selectors
-    needs the page to have: classes, ids, element names and attributes (see ``needs``)."""
+    needs the page to have: classes, ids, element names and attributes (see ``needs``).
+
+    ``by_need`` files each selector's needs under one of them (the rarest kind: an attribute
+    value, an id or class, an attribute, then an element), so a page looks only at the selectors
+    filed under something it holds; ``always``: rules with a selector that needs nothing."""
 
     rules: tuple[Rule, ...]
     needs: dict[int, tuple[frozenset[str], ...]]
+    by_need: dict[str, list[tuple[int, frozenset[str]]]]
+    always: frozenset[int]
+
+
+def _filed_under(need: frozenset[str]) -> str:
+    """The part of a selector's needs it is filed under: the one fewest pages hold."""
+    return min(need, key=lambda part: (0 if "=" in part else 1 if part[0] in ".#" else
+                                       2 if part[0] == "[" else 3, part))
 
 
 def _rules(nodes: list) -> tuple[Rule, ...]:
@@ -87,7 +100,8 @@ def _rules(nodes: list) -> tuple[Rule, ...]:
         inner = _rules(tinycss2.parse_rule_list(node.content, True, True)) if grouping else None
         text = (f"@{node.at_keyword} {tinycss2.serialize(node.prelude).strip()}{{" if grouping
                 else node.serialize())
-        rules.append(Rule(node, inner, text, _declarations(node)))
+        prelude = tinycss2.serialize(node.prelude).strip() if node.type == "qualified-rule" else ""
+        rules.append(Rule(node, inner, text, _declarations(node), prelude))
     return tuple(rules)
 
 
@@ -118,12 +132,20 @@ def parsed(css: str) -> Sheet:
             for inner in rule.inner:
                 add(inner)
         elif rule.node.type == "qualified-rule":
-            selectors = TOP_LEVEL_COMMA.split(tinycss2.serialize(rule.node.prelude))
+            selectors = TOP_LEVEL_COMMA.split(rule.prelude)
             needs[id(rule)] = tuple(selector_needs(loosened(s)) for s in selectors)
 
     for rule in rules:
         add(rule)
-    return Sheet(rules, needs)
+    by_need: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    always = set()
+    for rule, selectors in needs.items():
+        for need in selectors:
+            if need:
+                by_need.setdefault(_filed_under(need), []).append((rule, need))
+            else:
+                always.add(rule)
+    return Sheet(rules, needs, by_need, frozenset(always))
 
 
 def kept_rules(css: str, matched: set[int]) -> list[Rule]:
@@ -168,7 +190,7 @@ def used_css(css: str, kept: set[int], properties: set[str]) -> str:
                 return rule.text
             body = ";".join(d.text for d in rule.declarations
                             if d.custom is None or d.custom in properties)
-            return f"{tinycss2.serialize(node.prelude).strip()}{{{body}}}" if body else ""
+            return f"{rule.prelude}{{{body}}}" if body else ""
         return rule.text if node.type == "at-rule" and (
             node.lower_at_keyword in KEPT_AT_RULES) else ""
 
@@ -210,8 +232,13 @@ def page_has(html: str) -> set[str]:
 def matched_rules(html: str, stylesheets: list[str]) -> set[int]:
     """The rules of these stylesheets with a loosened selector the page may match."""
     has = page_has(html)
-    return {rule for css in stylesheets for rule, needs in parsed(css).needs.items()
-            if any(need <= has for need in needs)}
+    matched: set[int] = set()
+    for css in stylesheets:
+        sheet = parsed(css)
+        matched |= sheet.always
+        for part in has & sheet.by_need.keys():
+            matched.update(rule for rule, need in sheet.by_need[part] if need <= has)
+    return matched
 
 
 def fast_first_paint(html: str, read: Callable[[str], str | None]) -> str:
