@@ -107,8 +107,7 @@ def _check_review(page, where: str) -> None:
         extra = "; a generated page gets it from its generator's front matter" if page.file.generated_by else ""
         for problem in result:
             message = f"{where}: {problem}{extra}"
-            state.review_problems.append(message)
-            log.error(message)
+            state.review_problems.append(message)  # listed together, once, by on_post_build
         return
     last, interval, due = result
     overdue = state.today > due

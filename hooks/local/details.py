@@ -8,6 +8,7 @@ module knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,8 @@ OPTIONAL: dict[str, str] = {
 }
 # The sections that hold required details (the others, such as site and review, are optional).
 REQUIRED_SECTIONS = {key.partition(".")[0] for key in FIELDS}
+# Sections read elsewhere: a service's logo, colour and pages (local/extras.py).
+OTHER_SECTIONS = {"brand": ("logo", "colour"), "pages": ()}
 
 HINTS = {
     "text": "write it as plain text",
@@ -89,7 +92,7 @@ def _check(kind: str, value: object) -> str | None:
         return "is missing or empty"
     text = str(value).strip()
     if kind == "phone" and text.lower().startswith("tel:"):
-        return f"'{text}' starts with 'tel:'; write only the number: the site makes the link"
+        return f"'{text}' starts with 'tel:', but the site makes the link itself"
     if kind == "phone" and not UK_PHONE.match(text.replace(" ", "")):
         return f"'{text}' is not a UK phone number"
     if kind == "hours" and not (DAY.search(text) and TIME.search(text)):
@@ -118,6 +121,34 @@ def _sections(path: Path, source: yaml_source.Source, data: dict, problems: list
     return sections
 
 
+def did_you_mean(written: str, known: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the known name closest to ``written``, or nothing."""
+    close = difflib.get_close_matches(written, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _unknown(path: Path, source: yaml_source.Source, data: dict, problems: list[Problem]) -> None:
+    """A problem for every section or key the site does not know (a misspelt optional key would
+    otherwise be left out without a word)."""
+    keys: dict[str, list[str]] = {}
+    for key in {**FIELDS, **OPTIONAL}:
+        section, _, name = key.partition(".")
+        keys.setdefault(section, []).append(name)
+    keys.update({section: list(names) for section, names in OTHER_SECTIONS.items()})
+    for section, value in data.items():
+        if str(section) not in keys:
+            problems.append(Problem(path, source.line_of(section), WHOLE_FILE,
+                                    f"'{section}' is not a section the site knows{did_you_mean(str(section), list(keys))}; "
+                                    f"the sections are {', '.join(keys)}"))
+        elif isinstance(value, dict) and keys[str(section)]:
+            for name in value:
+                if str(name) not in keys[str(section)]:
+                    problems.append(Problem(
+                        path, source.line_of(section, name), f"{section}.{name}",
+                        f"is not a detail the site knows{did_you_mean(str(name), keys[str(section)])}; "
+                        f"under '{section}' write {', '.join(keys[str(section)])}"))
+
+
 def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], list[Problem]]:
     """Read the file (with ``read``) and check every field; return the values and every problem found."""
     try:
@@ -130,6 +161,7 @@ def load(path: Path, read: Reader = yaml_source.read) -> tuple[dict[str, str], l
                             "each with its details indented under it; compare it with the README")]
     values: dict[str, str] = {}
     problems: list[Problem] = []
+    _unknown(path, source, data, problems)
     sections = _sections(path, source, data, problems)
     for key, kind in {**FIELDS, **OPTIONAL}.items():
         section, _, name = key.partition(".")

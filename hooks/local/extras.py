@@ -20,7 +20,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from helpers import yaml_source
-from local.details import Problem, WHOLE_FILE
+from local.details import Problem, WHOLE_FILE, did_you_mean
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MIN_CONTRAST = 4.5
@@ -73,7 +73,9 @@ def _inside(folder: Path, written: object) -> tuple[Path | None, str | None]:
     if not path.is_relative_to(folder.resolve()):
         return None, f"'{written}' is outside the service's folder {folder}; put the file in that folder"
     if not path.is_file():
-        return None, f"'{written}' is not a file in {folder}; check the name, or add the file"
+        there = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+        return None, (f"'{written}' is not a file in {folder}{did_you_mean(written.strip(), there)}; "
+                      "check the name, or add the file")
     return path, None
 
 
@@ -151,7 +153,8 @@ def _pages(source: yaml_source.Source, path: Path, listed: object, taken: set[st
             wrong = (f"'{item.get('file')}' must be a Markdown file named in lower case with hyphens, "
                      "such as pages/drop-in-sessions.md")
         if not wrong and found.name in taken:
-            wrong = f"'{found.name}' is the name of a page the site already has; give the page another name"
+            wrong = (f"'{item.get('file')}' is published as '{found.stem}/', which the site already has; "
+                     "rename the file and its file: line")
         if wrong:
             problems.append(Problem(path, source.line_of("pages", index, "file"), f"pages[{index + 1}].file", wrong))
         elif isinstance(title, str) and title.strip():
@@ -193,6 +196,10 @@ def load(path: Path, taken: set[str], read: yaml_source.Reader = yaml_source.rea
         brand = {}
     logo = colour = None
     for key, check in (("logo", lambda value: _logo(path.parent, value)), ("colour", _colour)):
+        if key in brand and brand[key] is None:
+            problems.append(Problem(path, source.line_of("brand", key), f"brand.{key}",
+                                    "is empty; remove the line, or give a value (a colour in quotes, such as "
+                                    "\"#1d3f72\": without them, # starts a comment)"))
         if brand.get(key) is None:
             continue
         value, wrong = check(brand[key])

@@ -56,7 +56,8 @@ def folder(project: Path, locality: str) -> Path:
         known = ", ".join(ids(project)) or "none"
         raise LocalityError(
             f"there is no service '{locality}': no {path / DETAILS}. The services are the folders "
-            f"of {project / FOLDER} ({known}); set {ENV} to one of them, or to a folder holding a {DETAILS}"
+            f"of {project / FOLDER} ({known}); build one of them (make site LOCALITY=<id>, or set {ENV}), "
+            f"or give the path of a folder holding a {DETAILS}"
         )
     return path
 

@@ -247,8 +247,8 @@ pages:
         ("  logo: logo.svg", "'brand.logo' 'logo.svg' holds a <script>"),
         ('  colour: "#cccccc"', "'brand.colour' '#cccccc' is too light"),
         ("    file: pages/missing.md", "'pages[1].file' 'pages/missing.md' is not a file"),
-        ("    file: appeals.md", "'pages[2].file' 'appeals.md' is the name of a page the site already has"),
-        ("    file: letters.md", "'pages[3].file' 'letters.md' is the name of a page the site already has"),
+        ("    file: appeals.md", "'pages[2].file' 'appeals.md' is published as 'appeals/', which the site already has"),
+        ("    file: letters.md", "'pages[3].file' 'letters.md' is published as 'letters/', which the site already has"),
     ]
     assert result.returncode != 0
     for line, message in expected:
@@ -319,3 +319,31 @@ def test_make_sites_builds_two_at_once_and_prints_each_build_whole(tmp_path, cap
     for name in ("alpha", "gamma"):  # each build's messages together, not mixed with another's
         start = lines.index(next(line for line in lines if line.startswith(f"{name}: started")))
         assert lines[start + 1].startswith(f"{name}: ended")
+
+
+def test_a_misspelt_key_or_section_is_named_with_what_was_meant(tmp_path):
+    """A misspelt optional key would otherwise be left out without a word (found by a staff
+    walkthrough: 'openinghours:' made the opening hours vanish)."""
+    text = (FICTIONAL / "local.yml").read_text(encoding="utf-8")
+    text = text.replace("  opening_hours:", "  openinghours:").replace("brand:", "brnad:")
+    (tmp_path / "local.yml").write_text(text, encoding="utf-8")
+    _, problems = local_details.load(tmp_path / "local.yml")
+    lines = text.splitlines()
+    found = [str(problem) for problem in problems]
+    at = lines.index(next(line for line in lines if "openinghours:" in line)) + 1
+    assert any(f":{at}: local detail 'service.openinghours' is not a detail the site knows "
+               "(did you mean 'opening_hours'?)" in p for p in found), found
+    assert any(f":{lines.index('brnad:') + 1}: 'brnad' is not a section the site knows (did you mean 'brand'?)" in p
+               for p in found), found
+
+
+def test_an_unquoted_colour_or_a_misspelt_logo_is_named_not_ignored(tmp_path):
+    """Unquoted, # starts a YAML comment: the colour was empty and the site kept its own."""
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (tmp_path / "local.yml").write_text("brand:\n  logo: logp.svg\n  colour: #00594f\n", encoding="utf-8")
+    extras, problems = local_extras.load(tmp_path / "local.yml", set())
+    found = [str(problem) for problem in problems]
+    assert extras.colour is None and extras.logo is None
+    assert any(":2: local detail 'brand.logo' 'logp.svg' is not a file in" in p and "(did you mean 'logo.svg'?)" in p
+               for p in found), found
+    assert any(":3: local detail 'brand.colour' is empty" in p and "in quotes" in p for p in found), found

@@ -388,6 +388,7 @@ def test_build_fails_on_page_without_review_data(build_variant) -> None:
     result = build_variant(lambda p: _edit(p / "docs" / "privacy.md", "last_reviewed: 2026-12-02\n", ""))
     assert result.returncode != 0
     assert "docs/privacy.md: front matter key 'last_reviewed' is missing" in result.stderr
+    assert result.stderr.count("front matter key 'last_reviewed' is missing") == 1  # listed once, not twice
 
 
 def test_build_warns_on_overdue_page(build_variant, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -83,7 +83,7 @@ def built(tmp_path: Path, page: str) -> str:
     [
         ("service.email", '"><svg/onload=alert(1)>@evil.com', ["service.email", "not an email address"]),
         ("service.email", "mailto:Sendiass@wokingham.gov.uk", ["service.email", "starts with 'mailto:'"]),
-        ("service.phone", "tel:0118 908 8233", ["service.phone", "starts with 'tel:'; write only the number"]),
+        ("service.phone", "tel:0118 908 8233", ["service.phone", "starts with 'tel:', but the site makes the link itself"]),
         ("service.website", "https://www.sendiasswokingham.org.uk/<script>", ["service.website", "https://"]),
         ("service.website", "https://www.sendiasswokingham.org.uk/a page", ["service.website", "space"]),
         ("council.local_offer", "https://www.wokingham.gov.uk/)[text](javascript:alert(1))",
