@@ -90,21 +90,24 @@ def _svg_problem(path: Path) -> str | None:
         return f"is not a well-formed SVG ({error}); export it again from your drawing program"
     if root.tag.rpartition("}")[2] != "svg":
         return "is not an SVG picture (its first element is not <svg>)"
+    found: list[str] = []
     for element in root.iter():
         tag = element.tag.rpartition("}")[2]
         if tag in SVG_REFUSED:
-            return f"holds a <{tag}> element; a logo may only draw: remove it"
+            found.append(f"holds a <{tag}> element")
         for name, value in element.attrib.items():
             attribute = name.rpartition("}")[2].lower()
             if attribute.startswith("on"):
-                return f"has an event handler ({attribute}); remove it"
-            if attribute == "href" and not value.strip().startswith("#"):
-                return f"links to '{value[:60]}'; a logo may not link or load anything: remove it"
-            if OUTSIDE_URL.search(value):
-                return f"loads '{value[:60]}'; a logo may not load anything: remove it"
+                found.append(f"has an event handler ({attribute})")
+            elif attribute == "href" and not value.strip().startswith("#"):
+                found.append(f"links to '{value[:60]}'")
+            elif OUTSIDE_URL.search(value):
+                found.append(f"loads '{value[:60]}'")
         if OUTSIDE_URL.search(element.text or ""):
-            return f"<{tag}> loads something; a logo may not load anything: remove it"
-    return None
+            found.append(f"has a <{tag}> that loads something")
+    if not found:
+        return None
+    return f"{', '.join(dict.fromkeys(found))}; a logo may only draw, not run, link or load anything: remove each"
 
 
 def _logo(folder: Path, written: object) -> tuple[Path | None, str | None]:

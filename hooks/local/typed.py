@@ -52,9 +52,9 @@ class Typed:
 
     def message(self, where: str) -> str:
         what, marker = MARKERS[self.key]
-        return (f"{where}:{self.line}: {what} '{self.written}' is typed here, so another service "
-                f"that reuses the site would still show it; write {marker} instead (its value "
-                f"comes from the service's local.yml, '{self.key}')")
+        return (f"{where}:{self.line}: {what} '{self.written}' is typed here; write {marker} instead: "
+                f"its value then comes from the service's local.yml ('{self.key}'), so a change is made "
+                "in one place and no other service that reuses the site shows it")
 
 
 def _digits(phone: str) -> str:

@@ -262,6 +262,14 @@ def test_contrast_is_the_wcag_ratio(colour, ratio):
     assert round(local_extras.contrast("#ffffff", colour), 1) == ratio
 
 
+def test_an_svg_logo_names_every_thing_it_may_not_hold(tmp_path):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onclick="x()">'
+                                       '<a href="https://evil.example/"><script>1</script></a></svg>')
+    wrong = local_extras._logo(tmp_path, "logo.svg")[1]
+    assert "has an event handler (onclick)" in wrong and "links to 'https://evil.example/'" in wrong
+    assert "holds a <script> element" in wrong
+
+
 @pytest.mark.parametrize("svg", [
     '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
     '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>',
