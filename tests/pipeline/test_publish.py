@@ -194,3 +194,27 @@ def test_a_file_where_the_site_goes_is_refused_before_building(tmp_path):
     assert f"Build refused: {dest} is a file, not a folder; move or delete it, or build into another folder" in err
     assert time.monotonic() - started < 10
     assert dest.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_ctrl_c_stops_make_sites_and_each_service_keeps_its_last_good_site(tmp_path):
+    """make sites runs each service's build in a process of its own: stopping it stops them,
+    and each cleans up after itself (SIGTERM first, so none is left half-built)."""
+    project = snapshot(tmp_path / "project")
+    dest = tmp_path / "sites" / "wokingham"
+    dest.mkdir(parents=True)
+    (dest / "index.html").write_text(LAST_GOOD, encoding="utf-8")
+    build = subprocess.Popen([sys.executable, str(project / "hooks" / "build_all.py"), "--sites",
+                              str(dest.parent), "--locality", "wokingham"],
+                             env=ENV, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _wait_for(lambda: len(_descendants(build.pid)) >= 3 and _building(dest))
+    time.sleep(2)  # the service's mkdocs builds are under way
+    children = _descendants(build.pid)
+    os.kill(build.pid, signal.SIGINT)
+    _, err = build.communicate(timeout=60)
+
+    assert build.returncode == 128 + signal.SIGINT, err[-3000:]
+    assert "Traceback" not in err, err[-3000:]
+    assert "Build stopped (Ctrl-C): every service kept its last good site." in err
+    assert (dest / "index.html").read_text(encoding="utf-8") == LAST_GOOD
+    assert _building(dest) == []
+    _wait_for(lambda: not any(_alive(pid) for pid in children), 10)
