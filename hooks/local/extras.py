@@ -28,11 +28,16 @@ LOGO_TYPES = (".svg", ".png")
 LOGO_MAX_BYTES = 100_000
 LOGO_URI = "assets/local/logo"  # where the logo is published; its suffix follows
 NAV_AFTER = "contacts.md"  # the service's own pages follow this page in the navigation
-RESERVED = ("assets", "search", "404")  # the theme's folders and page
+RESERVED = ("assets", "search", "404", "deadline-tables")  # the theme's, and a hook's, not in the nav
 PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
 # What an SVG logo may not hold: it would run, fetch or embed something.
-SVG_REFUSED = ("script", "foreignObject", "iframe", "object", "embed")
-OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import", re.IGNORECASE)
+SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
+# Elements that run, embed, animate (an animation can set a link) or style (CSS can load).
+SVG_REFUSED = ("script", "foreignObject", "iframe", "object", "embed", "style", "set", "animate",
+               "animateMotion", "animateTransform", "discard", "handler", "listener")
+# An attribute value that could run or load something: a scheme, an address, a url() other than
+# one to the drawing's own parts, an image set, or a CSS escape that could hide one of these.
+RISKY_VALUE = re.compile(r"javascript:|data:|//|url\(\s*['\"]?(?!#)|image-set|@import|\\", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,14 @@ def _inside(folder: Path, written: object) -> tuple[Path | None, str | None]:
     """The file ``written`` names in ``folder``, or what is wrong with it."""
     if not isinstance(written, str) or not written.strip():
         return None, "is missing or empty: write the name of a file in the service's folder"
-    path = (folder / written.strip()).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        return None, f"'{written}' is outside the service's folder {folder}; put the file in that folder"
-    if not path.is_file():
+    try:
+        path = (folder / written.strip()).resolve()
+        if not path.is_relative_to(folder.resolve()):
+            return None, f"'{written}' is outside the service's folder {folder}; put the file in that folder"
+        is_file = path.is_file()
+    except (OSError, ValueError):  # a name with a NUL byte, or too long for the file system
+        is_file = False
+    if not is_file:
         there = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
         return None, (f"'{written}' is not a file in {folder}{did_you_mean(written.strip(), there)}; "
                       "check the name, or add the file")
@@ -90,10 +99,14 @@ def _svg_problem(path: Path) -> str | None:
         return f"is not a well-formed SVG ({error}); export it again from your drawing program"
     if root.tag.rpartition("}")[2] != "svg":
         return "is not an SVG picture (its first element is not <svg>)"
+    if root.tag != SVG_NAMESPACE + "svg":
+        return "has no xmlns=\"http://www.w3.org/2000/svg\" on its <svg>; export it again as SVG"
     found: list[str] = []
     for element in root.iter():
         tag = element.tag.rpartition("}")[2]
-        if tag in SVG_REFUSED:
+        if not str(element.tag).startswith(SVG_NAMESPACE):
+            found.append(f"holds <{tag}>, which is not an SVG element")
+        elif tag in SVG_REFUSED:
             found.append(f"holds a <{tag}> element")
         for name, value in element.attrib.items():
             attribute = name.rpartition("}")[2].lower()
@@ -101,10 +114,8 @@ def _svg_problem(path: Path) -> str | None:
                 found.append(f"has an event handler ({attribute})")
             elif attribute == "href" and not value.strip().startswith("#"):
                 found.append(f"links to '{value[:60]}'")
-            elif OUTSIDE_URL.search(value):
-                found.append(f"loads '{value[:60]}'")
-        if OUTSIDE_URL.search(element.text or ""):
-            found.append(f"has a <{tag}> that loads something")
+            elif RISKY_VALUE.search(value):
+                found.append(f"has {attribute}='{value[:60]}'")
     if not found:
         return None
     return f"{', '.join(dict.fromkeys(found))}; a logo may only draw, not run, link or load anything: remove each"
@@ -192,7 +203,7 @@ def load(path: Path, taken: set[str], read: yaml_source.Reader = yaml_source.rea
         return Extras(), []
     data = source.data if isinstance(source.data, dict) else {}
     problems: list[Problem] = []
-    brand = data.get("brand") or {}
+    brand = {} if data.get("brand") is None else data["brand"]
     if not isinstance(brand, dict):
         problems.append(Problem(path, source.line_of("brand"), WHOLE_FILE,
                                 "'brand' must hold 'logo:' and 'colour:', each on a line of its own under it"))

@@ -26,7 +26,8 @@ from localities import folders
 # Starts the build of one site into the folder given, with the environment given, writing its
 # messages to the file given; returns the running process.
 StartOne = Callable[[Path, dict[str, str], IO[bytes]], subprocess.Popen]
-WORKERS = max(1, len(os.sched_getaffinity(0)) // 2)  # services built at once
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+WORKERS = max(1, CORES // 2)  # services built at once
 POLL_SECONDS = 0.2
 
 
@@ -86,6 +87,22 @@ def build_every(dest: Path, project: Path, start_one: StartOne, reports_env: str
     results: dict[int, Built] = {}
     waiting = list(enumerate(asked))
     running: dict[int, _Running] = {}
+    try:
+        _run_all(dest, project, start_one, (reports_env, reports), waiting, running, results, workers)
+    except BaseException:  # stopped (Ctrl-C, SIGTERM): show what the running builds said so far
+        for build in running.values():
+            build.log.seek(0)
+            sys.stdout.buffer.write(build.log.read())
+        sys.stdout.flush()
+        raise
+    return [results[index] for index in range(len(asked))]
+
+
+def _run_all(dest: Path, project: Path, start_one: StartOne, reports: tuple[str, Path],
+             waiting: list[tuple[int, str]], running: dict[int, _Running], results: dict[int, Built],
+             workers: int) -> None:
+    """Start builds while fewer than ``workers`` run, collect each as it ends, until all end."""
+    reports_env, folder = reports
     while waiting or running:
         while waiting and len(running) < max(1, workers):
             index, locality = waiting.pop(0)
@@ -94,13 +111,12 @@ def build_every(dest: Path, project: Path, start_one: StartOne, reports_env: str
             except folders.LocalityError as error:
                 results[index] = Built(locality, 0, 0, 0.0, str(error))
                 continue
-            env = {**os.environ, folders.ENV: locality, reports_env: str(reports / name)}
+            env = {**os.environ, folders.ENV: locality, reports_env: str(folder / name)}
             log = tempfile.TemporaryFile()
             running[index] = _Running(name, start_one(dest / name, env, log), log, time.perf_counter())
         time.sleep(POLL_SECONDS if running else 0)
         for index in [i for i, build in running.items() if build.process.poll() is not None]:
             results[index] = _finish(running.pop(index), dest)
-    return [results[index] for index in range(len(asked))]
 
 
 def summary(results: list[Built], seconds: float) -> str:

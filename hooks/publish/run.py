@@ -64,7 +64,13 @@ def kill_children() -> None:
 
 def stop_children(grace: float = 10.0) -> None:
     """Ask every child still running to stop (SIGTERM: a build then removes its temporary
-    folder), wait up to ``grace`` seconds, then kill what is left."""
+    folder), wait up to ``grace`` seconds, then kill what is left. A second Ctrl-C meanwhile
+    is ignored: the children are already stopping."""
+    with _signals(signal.SIG_IGN):
+        _stop_children(grace)
+
+
+def _stop_children(grace: float) -> None:
     for process in _children:
         if process.poll() is None:
             try:

@@ -279,6 +279,13 @@ def test_an_svg_logo_names_every_thing_it_may_not_hold(tmp_path):
     '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>hi</p></foreignObject></svg>',
     '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
     '<html/>',
+    # found by a review: animations that set a link, CSS in a tail, escapes, XHTML inside
+    '<svg xmlns="http://www.w3.org/2000/svg"><a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><style><x/>@import "https://evil.example/a.css";</style></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:\\75 rl(https://evil.example/p)"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:image-set(\'https://evil.example/p\' 1x)"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="https://evil.example/i"/></svg>',
+    '<svg><rect/></svg>',
 ])
 def test_an_svg_logo_may_only_draw(tmp_path, svg):
     (tmp_path / "logo.svg").write_text(svg, encoding="utf-8")
@@ -355,3 +362,20 @@ def test_an_unquoted_colour_or_a_misspelt_logo_is_named_not_ignored(tmp_path):
     assert any(":2: local detail 'brand.logo' 'logp.svg' is not a file in" in p and "(did you mean 'logo.svg'?)" in p
                for p in found), found
     assert any(":3: local detail 'brand.colour' is empty" in p and "in quotes" in p for p in found), found
+
+
+@pytest.mark.parametrize("written", ["a\0b.svg", "x" * 300 + ".svg", "pages"])
+def test_an_impossible_logo_name_is_not_a_file_and_no_traceback(tmp_path, written):
+    (tmp_path / "pages").mkdir()
+    assert "is not a file in" in local_extras._logo(tmp_path, written)[1]
+
+
+@pytest.mark.parametrize("brand", ["[]", "0", "''"])
+def test_a_brand_that_is_not_its_details_is_named(tmp_path, brand):
+    (tmp_path / "local.yml").write_text(f"brand: {brand}\n", encoding="utf-8")
+    _, problems = local_extras.load(tmp_path / "local.yml", set())
+    assert any("'brand' must hold 'logo:' and 'colour:'" in str(problem) for problem in problems)
+
+
+def test_a_page_may_not_take_the_deadline_tables_folder():
+    assert "deadline-tables.md" in local_extras.taken_names(PROJECT / "docs", [])

@@ -210,9 +210,10 @@ def test_ctrl_c_stops_make_sites_and_each_service_keeps_its_last_good_site(tmp_p
     time.sleep(2)  # the service's mkdocs builds are under way
     children = _descendants(build.pid)
     os.kill(build.pid, signal.SIGINT)
-    _, err = build.communicate(timeout=60)
+    out, err = build.communicate(timeout=60)
 
     assert build.returncode == 128 + signal.SIGINT, err[-3000:]
+    assert "Building documentation" in out, "the stopped build's messages were not shown"
     assert "Traceback" not in err, err[-3000:]
     assert "Build stopped (Ctrl-C): every service kept its last good site." in err
     assert (dest / "index.html").read_text(encoding="utf-8") == LAST_GOOD
