@@ -1,8 +1,8 @@
 """A service's own look and pages, from the optional parts of its ``local.yml``.
 
 - ``brand.logo``: a picture in the service's folder (SVG or PNG, at most 100 kB), shown in the
-  header beside the site name. An SVG may draw, not run or fetch: no scripts, event handlers,
-  links out, embedded HTML or DTD.
+  header beside the site name. An SVG may draw, not run or fetch: SVG elements only, and no
+  scripts, event handlers, animations, styles, links or loads out of it, or DTD.
 - ``brand.colour``: the header's colour, as ``#rrggbb``. The header's white text must keep a
   contrast of at least 4.5:1 on it (WCAG 2.2, 1.4.3), in both colour schemes.
 - ``pages``: the service's own pages, each a ``title`` and a Markdown ``file`` in its folder.
@@ -15,6 +15,7 @@ Every problem names the file, the line and what to do. This module knows nothing
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -30,7 +31,10 @@ LOGO_URI = "assets/local/logo"  # where the logo is published; its suffix follow
 NAV_AFTER = "contacts.md"  # the service's own pages follow this page in the navigation
 RESERVED = ("assets", "search", "404", "deadline-tables")  # the theme's, and a hook's, not in the nav
 PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.md$")
-# What an SVG logo may not hold: it would run, fetch or embed something.
+# A key with no value: most often a colour without quotes, which YAML reads as a comment.
+EMPTY = ("is empty; remove the line, or give a value (a colour in quotes, such as \"#1d3f72\": "
+         "without them, # starts a comment)")
+# What an SVG logo may hold: SVG elements only (in its namespace), and none of these.
 SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 # Elements that run, embed, animate (an animation can set a link) or style (CSS can load).
 SVG_REFUSED = ("script", "foreignObject", "iframe", "object", "embed", "style", "set", "animate",
@@ -42,11 +46,15 @@ RISKY_VALUE = re.compile(r"javascript:|data:|//|url\(\s*['\"]?(?!#)|image-set|@i
 
 @dataclass(frozen=True)
 class ExtraPage:
-    """One page of the service's own: its navigation title, source file and name in the site."""
+    """One page of the service's own: its navigation title and source file."""
 
     title: str
     source: Path
-    name: str
+
+    @property
+    def name(self) -> str:
+        """Its file name in the site (``drop-in-sessions.md``, published as ``drop-in-sessions/``)."""
+        return self.source.name
 
 
 @dataclass(frozen=True)
@@ -173,7 +181,7 @@ def _pages(source: yaml_source.Source, path: Path, listed: object, taken: set[st
             problems.append(Problem(path, source.line_of("pages", index, "file"), f"pages[{index + 1}].file", wrong))
         elif isinstance(title, str) and title.strip():
             taken.add(found.name)
-            pages.append(ExtraPage(title.strip(), found, found.name))
+            pages.append(ExtraPage(title.strip(), found))
     return tuple(pages)
 
 
@@ -194,7 +202,7 @@ def taken_names(docs: Path, nav: list | None) -> set[str]:
 def load(path: Path, taken: set[str], read: yaml_source.Reader = yaml_source.read) -> tuple[Extras, list[Problem]]:
     """The logo, colour and pages of the service whose ``local.yml`` is ``path``, and every problem.
 
-    ``taken``: the names of the site's own pages (at the top of docs/), which a page may not reuse.
+    ``taken``: the page names a service's page may not reuse (:func:`taken_names`).
     A file that cannot be read gives no problem here: loading the local details reports it.
     """
     try:
@@ -208,21 +216,18 @@ def load(path: Path, taken: set[str], read: yaml_source.Reader = yaml_source.rea
         problems.append(Problem(path, source.line_of("brand"), WHOLE_FILE,
                                 "'brand' must hold 'logo:' and 'colour:', each on a line of its own under it"))
         brand = {}
-    logo = colour = None
-    for key, check in (("logo", lambda value: _logo(path.parent, value)), ("colour", _colour)):
-        if key in brand and brand[key] is None:
-            problems.append(Problem(path, source.line_of("brand", key), f"brand.{key}",
-                                    "is empty; remove the line, or give a value (a colour in quotes, such as "
-                                    "\"#1d3f72\": without them, # starts a comment)"))
-        if brand.get(key) is None:
-            continue
-        value, wrong = check(brand[key])
+
+    def checked(key: str, check: Callable[[object], tuple[object, str | None]]) -> object:
+        """The checked value of ``brand.key``; None when it is not given, or wrong (a problem)."""
+        if key not in brand:
+            return None
+        value, wrong = (None, EMPTY) if brand[key] is None else check(brand[key])
         if wrong:
             problems.append(Problem(path, source.line_of("brand", key), f"brand.{key}", wrong))
-        elif key == "logo":
-            logo = value
-        else:
-            colour = value
+        return value
+
+    logo = checked("logo", lambda written: _logo(path.parent, written))
+    colour = checked("colour", _colour)
     pages = _pages(source, path, data["pages"], set(taken), problems) if data.get("pages") is not None else ()
     return Extras(logo, colour, pages), problems
 
@@ -233,7 +238,8 @@ def nav_with(nav: list | None, pages: tuple[ExtraPage, ...]) -> list | None:
     if nav is None or not pages:
         return nav
     entries = [{page.title: page.name} for page in pages]
-    at = next((index + 1 for index, item in enumerate(nav) if isinstance(item, dict) and NAV_AFTER in item.values()),
-              next((index for index, item in enumerate(nav)
-                    if isinstance(item, dict) and any(isinstance(v, list) for v in item.values())), len(nav)))
+    entries_of = [item.values() if isinstance(item, dict) else () for item in nav]
+    after_contacts = [index + 1 for index, values in enumerate(entries_of) if NAV_AFTER in values]
+    sections = [index for index, values in enumerate(entries_of) if any(isinstance(v, list) for v in values)]
+    at = (after_contacts or sections or [len(nav)])[0]
     return nav[:at] + entries + nav[at:]

@@ -63,60 +63,66 @@ def _why(log: bytes) -> str:
     return lines[-1] if lines else "it stopped without a message"
 
 
-def _finish(running: _Running, dest: Path) -> Built:
-    """Print a finished build's messages whole; what it built, or why it failed."""
+def _show(running: _Running) -> bytes:
+    """Print a build's messages so far, whole (never mixed with another's); return them."""
     running.log.seek(0)
     messages = running.log.read()
-    running.log.close()
     sys.stdout.flush()
     sys.stdout.buffer.write(messages)
     sys.stdout.flush()
+    return messages
+
+
+def _finish(running: _Running, dest: Path) -> Built:
+    """Print a finished build's messages; what it built, or why it failed."""
+    messages = _show(running)
+    running.log.close()
     seconds = time.perf_counter() - running.started
     if running.process.returncode != 0:
         return Built(running.name, 0, 0, seconds, _why(messages))
     return Built(running.name, *count(dest / running.name), seconds)
 
 
+def _start(dest: Path, project: Path, start_one: StartOne, reports: tuple[str, Path],
+           locality: str) -> _Running | Built:
+    """Start one service's build, with its own ``SITE_LOCALITY`` and review report folder (or,
+    for a service that has no folder, why it cannot be built)."""
+    try:
+        name = folders.folder(project, locality).name
+    except folders.LocalityError as error:
+        return Built(locality, 0, 0, 0.0, str(error))
+    reports_env, folder = reports
+    env = {**os.environ, folders.ENV: locality, reports_env: str(folder / name)}
+    log = tempfile.TemporaryFile()
+    return _Running(name, start_one(dest / name, env, log), log, time.perf_counter())
+
+
 def build_every(dest: Path, project: Path, start_one: StartOne, reports_env: str,
                 chosen: list[str] | None = None, workers: int = WORKERS) -> list[Built]:
     """Build each service (``chosen``, ids or folders; else every folder in localities/) into
-    ``dest/<id>/``, ``workers`` at a time, each with its own ``SITE_LOCALITY`` and review report;
-    the results in the order asked."""
-    reports = Path(os.environ.get(reports_env) or dest.resolve().parent / "reports")
+    ``dest/<id>/``, ``workers`` at a time; the results in the order asked."""
+    reports = (reports_env, Path(os.environ.get(reports_env) or dest.resolve().parent / "reports"))
     asked = list(chosen or folders.ids(project))
-    results: dict[int, Built] = {}
     waiting = list(enumerate(asked))
     running: dict[int, _Running] = {}
+    results: dict[int, Built] = {}
     try:
-        _run_all(dest, project, start_one, (reports_env, reports), waiting, running, results, workers)
+        while waiting or running:
+            while waiting and len(running) < max(1, workers):
+                index, locality = waiting.pop(0)
+                started = _start(dest, project, start_one, reports, locality)
+                if isinstance(started, Built):
+                    results[index] = started
+                else:
+                    running[index] = started
+            time.sleep(POLL_SECONDS if running else 0)
+            for index in [i for i, build in running.items() if build.process.poll() is not None]:
+                results[index] = _finish(running.pop(index), dest)
     except BaseException:  # stopped (Ctrl-C, SIGTERM): show what the running builds said so far
         for build in running.values():
-            build.log.seek(0)
-            sys.stdout.buffer.write(build.log.read())
-        sys.stdout.flush()
+            _show(build)
         raise
     return [results[index] for index in range(len(asked))]
-
-
-def _run_all(dest: Path, project: Path, start_one: StartOne, reports: tuple[str, Path],
-             waiting: list[tuple[int, str]], running: dict[int, _Running], results: dict[int, Built],
-             workers: int) -> None:
-    """Start builds while fewer than ``workers`` run, collect each as it ends, until all end."""
-    reports_env, folder = reports
-    while waiting or running:
-        while waiting and len(running) < max(1, workers):
-            index, locality = waiting.pop(0)
-            try:
-                name = folders.folder(project, locality).name
-            except folders.LocalityError as error:
-                results[index] = Built(locality, 0, 0, 0.0, str(error))
-                continue
-            env = {**os.environ, folders.ENV: locality, reports_env: str(folder / name)}
-            log = tempfile.TemporaryFile()
-            running[index] = _Running(name, start_one(dest / name, env, log), log, time.perf_counter())
-        time.sleep(POLL_SECONDS if running else 0)
-        for index in [i for i, build in running.items() if build.process.poll() is not None]:
-            results[index] = _finish(running.pop(index), dest)
 
 
 def summary(results: list[Built], seconds: float) -> str:
