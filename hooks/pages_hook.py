@@ -6,7 +6,8 @@ its security policy.
   and dir).
 - Markup: Material's markup is fixed on every page, 404 included (a11y/fixes.py).
 - First paint: the CSS a page uses goes inline; stylesheets load without blocking; scripts are
-  deferred (first_paint/inline.py).
+  deferred (first_paint/inline.py); Material's script loads when the page needs it, its tables
+  wrapped at build time instead (first_paint/material_script.py).
 - Last of all, the finished page gets its Content-Security-Policy (safety/csp.py), whose hashes
   must be of the page as published.
 """
@@ -21,6 +22,7 @@ from a11y import content as a11y_content
 from a11y import fixes as a11y_fixes
 from a11y import language as a11y_language
 from first_paint import inline as first_paint
+from first_paint import material_script
 from safety import csp
 
 log = logging.getLogger("mkdocs.plugins.a11y")
@@ -45,7 +47,12 @@ def on_post_page(output, page, config):
         path = site / posixpath.normpath(posixpath.join(folder, href.split("?")[0]))
         return _text(path) if path.is_file() else None
 
-    painted = first_paint.fast_first_paint(_fixed(output, page.file.src_uri), read)
+    where = page.file.src_uri
+    painted = first_paint.fast_first_paint(material_script.wrap_tables(_fixed(output, where)), read)
+    try:
+        painted = material_script.on_demand(painted)
+    except material_script.ScriptNotFound as problem:
+        log.warning(f"{where}: {problem}")
     return csp.with_policy(painted, _offline(config))
 
 

@@ -19,9 +19,27 @@
    6. The colour scheme switch (overrides/partials/palette.html) is a group of two radios; Material
       leaves both unchecked until someone switches, so Tab could land on the radio whose switch is
       hidden, with no focus to see. Check the radio of the scheme in use: Tab lands on it and its
-      visible switch shows the focus. */
+      visible switch shows the focus.
+   7. Following a link within the page (the menu's table of contents) closes the menu and search,
+      as Material does.
+   8. Material's script (its address is on this script's tag, data-material: see
+      hooks/first_paint/material_script.py) loads when the page needs it: at once on a wide
+      screen, where the side columns follow the page; on a narrow one when someone starts to
+      search or presses one of its shortcut keys (the key is then passed on to it). Until then
+      this script shows and works the colour scheme switch as Material does, and the build has
+      already wrapped the tables; Enter on a focused label (a menu section) opens it, as Material
+      does. Material sets itself up on DOMContentLoaded, which has passed
+      when it arrives, so that event is raised again for it; the tables the build wrapped carry
+      an empty class attribute during that event, so Material does not wrap them twice. */
 (function () {
   "use strict";
+
+  var MATERIAL = document.currentScript && document.currentScript.getAttribute("data-material");
+  var WIDE = "(min-width: 60em)";  // Material's "tablet" width: the table of contents shows
+  var SHORTCUTS = ["f", "s", "/", "n", ".", "p", ","];
+  var contentLoaded = document.readyState === "complete";
+  var material = null;  // the promise of Material's script, once asked for
+  var materialRunning = !MATERIAL;  // no address: Material's own tag loads it (the 404 page)
 
   var BUTTONS = { __drawer: "Menu", __search: "Search" };
   var FOCUS_ON_OPEN = { __drawer: ".md-sidebar--primary a[href]", __search: ".md-search__input" };
@@ -116,13 +134,15 @@
     });
   }
 
-  function closePanelsWhenShownAgain() {
-    window.addEventListener("pageshow", function () {
-      ["__drawer", "__search"].forEach(function (id) {
-        var toggle = document.getElementById(id);
-        if (toggle && toggle.checked) toggle.click();
-      });
+  function closePanels() {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
     });
+  }
+
+  function closePanelsWhenShownAgain() {
+    window.addEventListener("pageshow", closePanels);
   }
 
   function routeCardForHiddenColumn() {
@@ -151,22 +171,136 @@
     });
   }
 
+  function loadMaterial() {
+    if (!material) {
+      material = new Promise(function (resolve) {
+        var tag = document.createElement("script");
+        tag.src = MATERIAL;
+        tag.onload = function () {
+          materialRunning = true;
+          if (contentLoaded) document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
+          resolve();
+        };
+        tag.onerror = function () { resolve(); };
+        document.body.appendChild(tag);
+      });
+    }
+    return material;
+  }
+
+  function keepWrappedTablesFromMaterial() {
+    var wrapped = [];
+    window.addEventListener("DOMContentLoaded", function () {
+      contentLoaded = true;
+      wrapped.forEach(function (table) { table.removeAttribute("class"); });
+      wrapped = [];
+    });
+    // Registered before Material's script runs, so this runs before its listener does.
+    document.addEventListener("DOMContentLoaded", function () {
+      wrapped = Array.prototype.filter.call(document.querySelectorAll(".md-typeset__table > table"), function (table) {
+        return !table.hasAttribute("class");
+      });
+      wrapped.forEach(function (table) { table.setAttribute("class", ""); });
+    });
+  }
+
+  // As Material decides: a key typed into a field is text, not a shortcut (a radio takes arrows only).
+  function isTyping(target) {
+    if (!target) return false;
+    if (target.tagName === "INPUT") return !/^(radio|checkbox)$/.test(target.type);
+    return /^(TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+  }
+
+  function loadMaterialWhenNeeded() {
+    if (!MATERIAL) return;
+    var wide = window.matchMedia(WIDE);
+    if (wide.matches) { loadMaterial(); return; }
+    wide.addEventListener("change", function () { if (wide.matches) loadMaterial(); });
+    document.addEventListener("focusin", function (event) {
+      if (event.target.matches && event.target.matches(".md-search__input")) loadMaterial();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (material || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (SHORTCUTS.indexOf(event.key) < 0) return;
+      event.preventDefault();
+      var key = event.key;
+      loadMaterial().then(function () {
+        document.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
+      });
+    });
+  }
+
+  function enterOnLabels() {
+    document.addEventListener("keydown", function (event) {
+      if (!materialRunning && event.key === "Enter" && event.target.tagName === "LABEL") event.target.click();
+    });
+  }
+
+  function savedPalette() {
+    try { return window.__md_get ? window.__md_get("__palette") : null; } catch (e) { return null; }
+  }
+
+  // Material's switch, until Material's script runs: the same attributes, shown switch and
+  // saved choice (in Material's format, so Material carries on from it).
+  function colourSchemeSwitch() {
+    var radios = Array.prototype.slice.call(document.querySelectorAll('[data-md-component="palette"] input.md-option'));
+    if (!radios.length) return;
+    var group = radios[0].parentNode;
+    var show = function (index) {
+      radios.forEach(function (radio, i) {
+        var label = radio.nextElementSibling;
+        if (label && label.tagName === "LABEL") label.hidden = i !== index;
+      });
+    };
+    var saved = savedPalette();
+    var first = saved && typeof saved.index === "number" ? saved.index : radios.findIndex(function (radio) {
+      return window.matchMedia(radio.getAttribute("data-md-color-media")).matches;
+    });
+    if (!materialRunning) show(Math.max(0, Math.min(first, radios.length - 1)));
+    radios.forEach(function (radio, index) {
+      radio.addEventListener("change", function () {
+        if (materialRunning || !radio.checked) return;
+        var color = {};
+        document.body.setAttribute("data-md-color-switching", "");
+        ["media", "scheme", "primary", "accent"].forEach(function (key) {
+          color[key] = radio.getAttribute("data-md-color-" + key);
+          document.body.setAttribute("data-md-color-" + key, color[key]);
+        });
+        show(index);
+        if (window.__md_set) window.__md_set("__palette", { index: index, color: color });
+        requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
+      });
+    });
+    group.addEventListener("keydown", function (event) {
+      if (materialRunning || event.key !== "Enter") return;
+      event.stopPropagation();
+      var checked = radios.findIndex(function (radio) { return radio.checked; });
+      var next = radios[(Math.max(0, checked) + 1) % radios.length];
+      next.click();
+      next.focus();
+    });
+  }
+
   function start() {
+    document.documentElement.classList.remove("no-js");
+    document.documentElement.classList.add("js");
+    keepWrappedTablesFromMaterial();
+    colourSchemeSwitch();
+    enterOnLabels();
+    loadMaterialWhenNeeded();
     closePanelsWhenShownAgain();
     routeCardForHiddenColumn();
     routeCardAgainOnLoad();
     window.addEventListener("hashchange", routeCardForHiddenColumn);
+    window.addEventListener("hashchange", closePanels);
     headerButtons();
     closeSearchOnLeave();
-    scrollRegions();
     window.addEventListener("resize", scrollRegions);
-    // Material wraps tables after the page loads; check again once it has.
-    if (window.document$) window.document$.subscribe(watchScrollRegions);
-    else watchScrollRegions();
+    watchScrollRegions();
     checkSchemeInUse();
     new MutationObserver(checkSchemeInUse).observe(document.body, { attributeFilter: ["data-md-color-scheme"] });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
 })();
