@@ -21,7 +21,7 @@ import re
 
 CONTENT = '<div class="md-content" data-md-component="content">'
 # A table Material's script wraps: one with no class attribute (tables never nest in Markdown).
-TABLE = re.compile(r"<table(?![^>]*\sclass=)(?:\s[^>]*)?>.*?</table>", re.DOTALL)
+TABLE = re.compile(r"<table(?![^>]*\sclass=)(?:\s[^>]*)?>.*?</table>", re.DOTALL | re.IGNORECASE)
 WRAP = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
 MATERIAL = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)" defer></script>')
 SITE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/site\.js" defer>')

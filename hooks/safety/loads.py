@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-# Attributes whose address the browser fetches when the page opens (any element).
+# Attributes whose address the browser fetches when the page opens (any element); site.js
+# loads Material's script from data-material (first_paint/material_script.py).
 LOADING = ("src", "srcset", "imagesrcset", "poster", "data", "background", "ping", "action",
-           "formaction", "codebase", "archive", "longdesc", "lowsrc", "dynsrc", "manifest")
+           "formaction", "codebase", "archive", "longdesc", "lowsrc", "dynsrc", "manifest",
+           "data-material")
 LOADING_RELS = {
     "stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest",
     "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch", "prerender",

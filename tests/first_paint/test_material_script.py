@@ -55,3 +55,6 @@ def test_every_built_page_hands_materials_script_to_site_js(site):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r'<script src="[^"]*/bundle\.', html), page
         assert re.search(r'<script src="[^"]*site\.js" data-material="[^"]*/bundle\.[0-9a-f]+\.min\.js" defer>', html), page
+        content = html[html.index(CONTENT):]
+        bare = re.findall(r'(?<!<div class="md-typeset__table">)<table(?![^>]*\sclass=)', content, re.IGNORECASE)
+        assert not bare, page

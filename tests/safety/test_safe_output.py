@@ -242,6 +242,8 @@ def test_the_offline_build_uses_the_same_check(build_variant, monkeypatch):
         ('<img src="data:image/png;base64,AAAA">', []),
         ('<meta http-equiv="refresh" content="0; url=site/index.html">', []),
         ('<script src="https://unpkg.com/iframe-worker/shim"></script>', [(1, "https://unpkg.com/iframe-worker/shim")]),
+        ('<script src="site.js" data-material="assets/b.js"></script>', []),
+        ('<script src="site.js" data-material="https://cdn.example/b.js"></script>', [(1, "https://cdn.example/b.js")]),
         ('<p>\n<img src="//cdn.example.org/a.png">', [(2, "//cdn.example.org/a.png")]),
         ('<img src="https:\\\\x.example/a.png">', [(1, "https:\\\\x.example/a.png")]),
         ('<img src=" h\tttps://x.example/a.png">', [(1, "h\tttps://x.example/a.png")]),

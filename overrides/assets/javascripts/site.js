@@ -28,9 +28,10 @@
       search or presses one of its shortcut keys (the key is then passed on to it). Until then
       this script shows and works the colour scheme switch as Material does, and the build has
       already wrapped the tables; Enter on a focused label (a menu section) opens it, as Material
-      does. Material sets itself up on DOMContentLoaded, which has passed
-      when it arrives, so that event is raised again for it; the tables the build wrapped carry
-      an empty class attribute during that event, so Material does not wrap them twice. */
+      does. Material sets itself up on DOMContentLoaded, which has passed when it arrives, so
+      that event is raised again for it; the tables the build wrapped carry an empty class
+      attribute during that event, so Material does not wrap them twice. If it fails to load
+      (a dropped connection), the next search or shortcut asks again. */
 (function () {
   "use strict";
 
@@ -55,7 +56,10 @@
       button.setAttribute("data-site-toggle", id);
       button.setAttribute("aria-label", BUTTONS[id]);
       while (label.firstChild) button.appendChild(label.firstChild);
-      label.replaceWith(button);
+      // The emptied label stays, hidden: Material's script (which may run later) looks for it.
+      label.before(button);
+      label.removeAttribute("class");
+      label.hidden = true;
       var state = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
       state();
       toggle.addEventListener("change", function () {
@@ -171,6 +175,7 @@
     });
   }
 
+  // A promise of whether Material's script runs.
   function loadMaterial() {
     if (!material) {
       material = new Promise(function (resolve) {
@@ -179,9 +184,14 @@
         tag.onload = function () {
           materialRunning = true;
           if (contentLoaded) document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
-          resolve();
+          watchScrollRegions();
+          resolve(true);
         };
-        tag.onerror = function () { resolve(); };
+        tag.onerror = function () {
+          tag.remove();
+          material = null;
+          resolve(false);
+        };
         document.body.appendChild(tag);
       });
     }
@@ -207,7 +217,7 @@
   // As Material decides: a key typed into a field is text, not a shortcut (a radio takes arrows only).
   function isTyping(target) {
     if (!target) return false;
-    if (target.tagName === "INPUT") return !/^(radio|checkbox)$/.test(target.type);
+    if (target.tagName === "INPUT") return target.type !== "radio";
     return /^(TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
   }
 
@@ -215,17 +225,20 @@
     if (!MATERIAL) return;
     var wide = window.matchMedia(WIDE);
     if (wide.matches) { loadMaterial(); return; }
-    wide.addEventListener("change", function () { if (wide.matches) loadMaterial(); });
+    var widened = function () { if (wide.matches) loadMaterial(); };
+    if (wide.addEventListener) wide.addEventListener("change", widened);
+    else wide.addListener(widened);  // Safari before 14
     document.addEventListener("focusin", function (event) {
       if (event.target.matches && event.target.matches(".md-search__input")) loadMaterial();
     });
+    // A shortcut pressed before Material runs (or while it loads) is passed on once it does.
     document.addEventListener("keydown", function (event) {
-      if (material || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (materialRunning || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (SHORTCUTS.indexOf(event.key) < 0) return;
       event.preventDefault();
       var key = event.key;
-      loadMaterial().then(function () {
-        document.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
+      loadMaterial().then(function (running) {
+        if (running) document.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
       });
     });
   }
