@@ -286,7 +286,6 @@
     });
     group.addEventListener("keydown", function (event) {
       if (materialRunning || event.key !== "Enter") return;
-      event.stopPropagation();
       var checked = radios.findIndex(function (radio) { return radio.checked; });
       var next = radios[(Math.max(0, checked) + 1) % radios.length];
       next.click();
