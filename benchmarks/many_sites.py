@@ -1,12 +1,12 @@
 """``make sites`` for three services against one (issue 18): each service is a whole build.
 
 A fresh snapshot of the project (a real copy: hooks/build_all.py builds the project it sits in)
-gets three services: Wokingham, the tests' fictional one and a second
-fictional one with other names and numbers (so none of its PDFs comes from another's cache).
-Every run starts with the PDF cache emptied: every PDF of every service is rendered. "One service"
-is the mean of the three services each built alone; the medians of three runs (one in --quick)
-are compared. The target is judged on wall time; CPU time (the command and its children) is given beside it, as other work
-on the machine hardly changes it.
+gets three services: Wokingham, the tests' fictional one and a second fictional one with other
+names and numbers (so none of its PDFs comes from another's cache). Every run starts with the
+PDF cache emptied: every PDF of every service is rendered. "One service" is the mean of the three
+services each built alone; the medians of three runs (one in --quick) are compared. The target
+is judged on wall time; CPU time (the command and its children) is given beside it, as other
+work on the machine hardly changes it.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ print("STEP-TIMINGS " + json.dumps(timings))
 PDF_LINE = re.compile(
     r"PDF (?P<file>\S+?): (?P<pages>\d+) pages in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)"
 )
+SETUP_LINE = re.compile(r"PDF set-up \([^)]*\) in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)")
 PDF_CACHE = Path(".cache") / "pdfs"  # the PDF hook's cache, in the project folder
 
 
@@ -48,7 +49,6 @@ def pdf_cache(site: Path) -> Path:
     """The PDF cache a build of ``site`` uses: in the project that its build_all.py belongs to
     (a clone links hooks/ to the snapshot, and build_all builds the project it sits in)."""
     return (site / "hooks").resolve().parent / PDF_CACHE
-SETUP_LINE = re.compile(r"PDF set-up \([^)]*\) in (?P<seconds>[\d.]+) s \(CPU (?P<cpu>[\d.]+) s\)")
 
 
 def run(site: Path, dest: Path) -> dict:
