@@ -30,6 +30,7 @@ from markupsafe import Markup
 from print.artifacts import mark_running_artifacts
 from print.fetch import build_files_only
 from print.links import LinkContext, address_for_print, chapter_id, for_print
+from print.page_references import keep_page_references
 from print.plan import PrintDocument, PrintPage
 from print.tables import stack_wide_tables
 
@@ -158,6 +159,7 @@ class Printer:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
+        keep_page_references()
         self.fonts = FontConfiguration()
         self.fetcher = build_files_only((self.site.dir, self.templates))
         self.styles = [CSS(filename=self.templates / "print.css", font_config=self.fonts)]
