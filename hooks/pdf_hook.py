@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 
 from content import site as content
 from helpers import markers
+from print import artifacts as print_artifacts
 from print import cache as print_cache
 from print import downloads
 from print import fonts as print_fonts
@@ -99,9 +100,7 @@ def on_post_page(output, page, config):
 def on_post_build(config) -> None:
     """Render every PDF into downloads/ and list them on the downloads page."""
     if listing_page is None:
-        log.warning(
-            "no page lists the printable files: write {{ downloads.files }} on docs/downloads.md"
-        )
+        log.warning("no page lists the printable files: write {{ downloads.files }} on docs/downloads.md")
     if not enabled():
         log.info("PDFs skipped (mkdocs serve without SITE_PDF=1, or SITE_SKIP_PDF=1)")
         return
@@ -128,7 +127,7 @@ def on_post_build(config) -> None:
     # mkdocs serve runs threads: render in this process there rather than fork.
     try:
         made, set_ups = print_pdfs.make_all(printer, documents, cache, code, 1 if serving else print_pdfs.cores())
-    except print_fonts.FontsMissing as error:
+    except (print_fonts.FontsMissing, print_artifacts.UnexpectedContent) as error:
         raise PluginError(str(error)) from error
     for set_up in set_ups:
         log.info("PDF set-up (WeasyPrint, fonts, styles) in %.2f s (CPU %.2f s)", set_up.seconds, set_up.cpu_seconds)

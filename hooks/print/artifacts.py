@@ -12,11 +12,16 @@ nothing about MkDocs or WeasyPrint.
 from __future__ import annotations
 
 import io
+import re
 
 import pikepdf
 
-PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
-TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
+MARKED_START = re.compile(rb"^(?P<tag>/[A-Za-z0-9]+)\n<</MCID (?P<mcid>\d+)>>\nBDC$", re.MULTILINE)
+ARTIFACT = b"/Artifact\n<</Type /Pagination>>\nBDC"
+
+
+class UnexpectedContent(Exception):
+    """A page's content is not written the way this step reads it."""
 
 
 def reachable_elements(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -50,18 +55,27 @@ def _renumber(kids: pikepdf.Object, numbers: dict[int, int]) -> pikepdf.Object:
     return kids
 
 
-def _rewrite_content(page: pikepdf.Page, orphans: set[int], numbers: dict[int, int]) -> bytes:
-    """The page's content with orphan sequences as pagination Artifacts, the rest renumbered."""
-    instructions = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary):
-            mcid = operands[1].get("/MCID")
-            if mcid is not None and int(mcid) in orphans:
-                operands = [pikepdf.Name.Artifact, PAGINATION]
-            elif mcid is not None:
-                operands = [operands[0], pikepdf.Dictionary(MCID=numbers[int(mcid)])]
-        instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
-    return pikepdf.unparse_content_stream(instructions)
+def _rewrite_content(content: bytes, orphans: set[int], numbers: dict[int, int]) -> bytes:
+    """The page's content with orphan sequences as pagination Artifacts, the rest renumbered.
+
+    WeasyPrint writes each marked-content start on three lines of its own (``/Span``,
+    ``<</MCID 3>>``, ``BDC``) and text as hex strings, so those lines are rewritten in place:
+    much faster than parsing every instruction, and every other byte stays as WeasyPrint wrote it.
+    A start written any other way stops the build rather than leave it untagged."""
+
+    def rewritten(match: re.Match[bytes]) -> bytes:
+        mcid = int(match["mcid"])
+        if mcid in orphans:
+            return ARTIFACT
+        return b"%s\n<</MCID %d>>\nBDC" % (match["tag"], numbers[mcid])
+
+    result, count = MARKED_START.subn(rewritten, content)
+    if count != content.count(b"/MCID"):
+        raise UnexpectedContent(
+            f"{content.count(b'/MCID') - count} marked-content sequence(s) not written as "
+            "'/Tag', '<</MCID n>>', 'BDC' on lines of their own: WeasyPrint's output has changed; "
+            "check print/artifacts.py against it")
+    return result
 
 
 def mark_running_artifacts(pdf_bytes: bytes) -> bytes:
@@ -79,7 +93,9 @@ def mark_running_artifacts(pdf_bytes: bytes) -> bytes:
                 continue
             kept = [i for i in range(len(elements)) if i not in orphans]
             numbers = {old: new for new, old in enumerate(kept)}
-            page.obj.Contents = pdf.make_stream(_rewrite_content(page, orphans, numbers))
+            page.contents_coalesce()
+            content = page.obj.Contents.read_bytes()
+            page.obj.Contents = pdf.make_stream(_rewrite_content(content, orphans, numbers))
             renumbered: set[tuple[int, int]] = set()
             for old in kept:
                 element = elements[old]
