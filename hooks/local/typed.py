@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpers.yaml_source import Source
 from local.details import display_address
@@ -62,8 +63,15 @@ def _digits(phone: str) -> str:
     return re.sub(r"\D", "", re.sub(r"^\+44\s*(?:\(0\))?", "0", phone.strip()))
 
 
-def _patterns(values: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(values: dict[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(key, pattern) for every service-specific value that is set."""
+    return _patterns_of(tuple((key, values.get(key) or "") for key in (*NAMES, *ADDRESSES)))
+
+
+# A build looks for the same values in every page and data file: their patterns are made once.
+@lru_cache(maxsize=8)
+def _patterns_of(set_values: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    values = dict(set_values)
     found = []
     for key in NAMES:
         if values.get(key):
@@ -74,7 +82,7 @@ def _patterns(values: dict[str, str]) -> list[tuple[str, re.Pattern[str]]]:
             address = display_address(values[key]).removeprefix("www.")
             written = rf"(?:https?://)?(?:www\.)?{re.escape(address)}/?"
             found.append((key, re.compile(rf"(?<![\w.@-]){written}(?![\w/-]|\.\w)", re.IGNORECASE)))
-    return found
+    return tuple(found)
 
 
 def find(text: str, values: dict[str, str]) -> list[Typed]:
