@@ -69,10 +69,10 @@ def _rewrite_content(content: bytes, orphans: set[int], numbers: dict[int, int])
             return ARTIFACT
         return b"%s\n<</MCID %d>>\nBDC" % (match["tag"], numbers[mcid])
 
-    result, count = MARKED_START.subn(rewritten, content)
-    if count != content.count(b"/MCID"):
+    result, rewritten_count = MARKED_START.subn(rewritten, content)
+    if (left := content.count(b"/MCID") - rewritten_count) != 0:
         raise UnexpectedContent(
-            f"{content.count(b'/MCID') - count} marked-content sequence(s) not written as "
+            f"{left} marked-content sequence(s) not written as "
             "'/Tag', '<</MCID n>>', 'BDC' on lines of their own: WeasyPrint's output has changed; "
             "check print/artifacts.py against it")
     return result
